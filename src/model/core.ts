@@ -1,0 +1,1145 @@
+/**
+ * Codecs for the Kubernetes `v1` objects taskpod reads and writes, shaped like
+ * the k8s.io/api and apimachinery structs of **kubernetes-1.12.9**, the
+ * version Tekton vendored in late October 2019.
+ *
+ * Every struct lists its fields in the Go declaration order (so encoding
+ * prints them in the order Go's encoder did) under their Go JSON names.
+ * Embedded Go structs (`json:",inline"`) are flattened at the place they were
+ * embedded, as Go's encoder flattens them. Fields that 1.12 did not have
+ * (`startupProbe`, `subPathExpr`, inline `csi` volumes, `enableServiceLinks`,
+ * ...) are unknown here and are dropped on decode, as Go dropped them.
+ *
+ * Scalars follow Go's decoder: quantities and timestamps decode to the
+ * canonical text Go would print back, `[]byte` values must be valid standard
+ * base64.
+ *
+ * @packageDocumentation
+ */
+import * as t from 'io-ts';
+import { quantityCodec } from '../quantity';
+import { int, intOrString, listOf, mapOf, stringMap, struct } from './struct';
+
+// ---------------------------------------------------------------------------
+// Scalars
+// ---------------------------------------------------------------------------
+
+const DIGITS2 = (n: number): string => String(n).padStart(2, '0');
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1-12). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The proleptic Gregorian date of a day count since 1970-01-01. */
+function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: era * 400 + yoe + (month <= 2 ? 1 : 0), month, day };
+}
+
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+const daysIn = (month: number, year: number): number =>
+  month === 2 && isLeap(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+
+/** Go's four-digit year layout ("2006"), including its sign handling. */
+function formatYear(year: number): string {
+  return year < 0 ? `-${String(-year).padStart(4, '0')}` : String(year).padStart(4, '0');
+}
+
+// Go's time.Parse(time.RFC3339, s) as of Go 1.12/1.13: the hour may have one
+// digit, a fraction of any length may follow the seconds, the zone is "Z" or
+// a numeric offset (whose digits Go did not range-check then).
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{1,2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+/** Parses Go-style RFC 3339 text into the canonical UTC form Go prints, or undefined. */
+function canonicalTime(s: string): string | undefined {
+  const m = RFC3339.exec(s);
+  if (m === null) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(month, year)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const offset = m[7] === undefined ? 0 : (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 3600 + Number(m[9]) * 60);
+  const total = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
+  const days = Math.floor(total / 86400);
+  const rest = total - days * 86400;
+  const d = civilFromDays(days);
+  const hh = Math.floor(rest / 3600);
+  const mm = Math.floor((rest % 3600) / 60);
+  const ss = rest % 60;
+  return `${formatYear(d.year)}-${DIGITS2(d.month)}-${DIGITS2(d.day)}T${DIGITS2(hh)}:${DIGITS2(mm)}:${DIGITS2(ss)}Z`;
+}
+
+/**
+ * A metav1.Time: an RFC 3339 string, decoded to the UTC, whole-second text Go
+ * printed back (`2019-10-30T12:00:00.5+02:00` becomes `2019-10-30T10:00:00Z`).
+ *
+ * @example
+ * ```ts
+ * timeCodec.decode('2019-10-30T12:00:00+02:00'); // Right('2019-10-30T10:00:00Z')
+ * ```
+ */
+export const timeCodec = new t.Type<string, string, unknown>(
+  'Time',
+  (u): u is string => typeof u === 'string' && canonicalTime(u) === u,
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c, 'expected an RFC 3339 time string');
+    const canonical = canonicalTime(u);
+    return canonical === undefined ? t.failure(u, c, `invalid RFC 3339 time ${JSON.stringify(u)}`) : t.success(canonical);
+  },
+  t.identity,
+);
+
+// Go's base64.StdEncoding as encoding/json used it for []byte: padded,
+// standard alphabet, CR and LF ignored anywhere.
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * A Go `[]byte`: a standard base64 string, validated as Go's decoder did and
+ * kept as given.
+ *
+ * @example
+ * ```ts
+ * bytesCodec.decode('aGk='); // Right('aGk=')
+ * ```
+ */
+export const bytesCodec = new t.Type<string, string, unknown>(
+  'Bytes',
+  (u): u is string => typeof u === 'string' && BASE64.test(u.replace(/[\r\n]/g, '')),
+  (u, c) =>
+    typeof u === 'string' && BASE64.test(u.replace(/[\r\n]/g, ''))
+      ? t.success(u)
+      : t.failure(u, c, 'expected a standard base64 string'),
+  t.identity,
+);
+
+/** A ResourceList (`map[ResourceName]resource.Quantity`): canonical quantities by resource name. */
+export const ResourceList = mapOf(quantityCodec, 'ResourceList');
+/** A decoded {@link ResourceList}. */
+export type ResourceList = t.TypeOf<typeof ResourceList>;
+
+const strings = listOf(t.string);
+
+// ---------------------------------------------------------------------------
+// References and selectors
+// ---------------------------------------------------------------------------
+
+/** A reference to an object by name in the same namespace. */
+export const LocalObjectReference = struct('LocalObjectReference', { name: t.string });
+/** A decoded {@link LocalObjectReference}. */
+export type LocalObjectReference = t.TypeOf<typeof LocalObjectReference>;
+
+/** A full reference to an API object. */
+export const ObjectReference = struct('ObjectReference', {
+  kind: t.string,
+  namespace: t.string,
+  name: t.string,
+  uid: t.string,
+  apiVersion: t.string,
+  resourceVersion: t.string,
+  fieldPath: t.string,
+});
+/** A decoded {@link ObjectReference}. */
+export type ObjectReference = t.TypeOf<typeof ObjectReference>;
+
+/** A field of the pod, selected by path (downward API). */
+export const ObjectFieldSelector = struct('ObjectFieldSelector', { apiVersion: t.string, fieldPath: t.string });
+/** A decoded {@link ObjectFieldSelector}. */
+export type ObjectFieldSelector = t.TypeOf<typeof ObjectFieldSelector>;
+
+/** A container resource limit or request, selected for the downward API; `divisor` is a quantity. */
+export const ResourceFieldSelector = struct('ResourceFieldSelector', {
+  containerName: t.string,
+  resource: t.string,
+  divisor: quantityCodec,
+});
+/** A decoded {@link ResourceFieldSelector}. */
+export type ResourceFieldSelector = t.TypeOf<typeof ResourceFieldSelector>;
+
+/** A key of a ConfigMap. */
+export const ConfigMapKeySelector = struct('ConfigMapKeySelector', { name: t.string, key: t.string, optional: t.boolean });
+/** A decoded {@link ConfigMapKeySelector}. */
+export type ConfigMapKeySelector = t.TypeOf<typeof ConfigMapKeySelector>;
+
+/** A key of a Secret. */
+export const SecretKeySelector = struct('SecretKeySelector', { name: t.string, key: t.string, optional: t.boolean });
+/** A decoded {@link SecretKeySelector}. */
+export type SecretKeySelector = t.TypeOf<typeof SecretKeySelector>;
+
+/** One requirement of a label selector (`key operator values`). */
+export const LabelSelectorRequirement = struct('LabelSelectorRequirement', {
+  key: t.string,
+  operator: t.string,
+  values: strings,
+});
+/** A decoded {@link LabelSelectorRequirement}. */
+export type LabelSelectorRequirement = t.TypeOf<typeof LabelSelectorRequirement>;
+
+/** A metav1.LabelSelector: exact labels and/or expressions. */
+export const LabelSelector = struct('LabelSelector', {
+  matchLabels: stringMap,
+  matchExpressions: listOf(LabelSelectorRequirement),
+});
+/** A decoded {@link LabelSelector}. */
+export type LabelSelector = t.TypeOf<typeof LabelSelector>;
+
+// ---------------------------------------------------------------------------
+// Object metadata
+// ---------------------------------------------------------------------------
+
+/** A metav1.OwnerReference: the object that owns this one. */
+export const OwnerReference = struct('OwnerReference', {
+  apiVersion: t.string,
+  kind: t.string,
+  name: t.string,
+  uid: t.string,
+  controller: t.boolean,
+  blockOwnerDeletion: t.boolean,
+});
+/** A decoded {@link OwnerReference}. */
+export type OwnerReference = t.TypeOf<typeof OwnerReference>;
+
+/** A metav1.ListMeta (kept for {@link Status}). */
+export const ListMeta = struct('ListMeta', { selfLink: t.string, resourceVersion: t.string, continue: t.string });
+/** A decoded {@link ListMeta}. */
+export type ListMeta = t.TypeOf<typeof ListMeta>;
+
+/** A metav1.StatusCause. */
+export const StatusCause = struct('StatusCause', { reason: t.string, message: t.string, field: t.string });
+/** A decoded {@link StatusCause}. */
+export type StatusCause = t.TypeOf<typeof StatusCause>;
+
+/** A metav1.StatusDetails. */
+export const StatusDetails = struct('StatusDetails', {
+  name: t.string,
+  group: t.string,
+  kind: t.string,
+  uid: t.string,
+  causes: listOf(StatusCause),
+  retryAfterSeconds: int,
+});
+/** A decoded {@link StatusDetails}. */
+export type StatusDetails = t.TypeOf<typeof StatusDetails>;
+
+/** A metav1.Status (the result of an initializer, in 1.12 metadata). */
+export const Status = struct('Status', {
+  kind: t.string,
+  apiVersion: t.string,
+  metadata: ListMeta,
+  status: t.string,
+  message: t.string,
+  reason: t.string,
+  details: StatusDetails,
+  code: int,
+});
+/** A decoded {@link Status}. */
+export type Status = t.TypeOf<typeof Status>;
+
+/** A metav1.Initializer (alpha in 1.12, removed in 1.14). */
+export const Initializer = struct('Initializer', { name: t.string });
+/** A decoded {@link Initializer}. */
+export type Initializer = t.TypeOf<typeof Initializer>;
+
+/** A metav1.Initializers: pending initializers of an object (alpha in 1.12). */
+export const Initializers = struct('Initializers', { pending: listOf(Initializer), result: Status });
+/** A decoded {@link Initializers}. */
+export type Initializers = t.TypeOf<typeof Initializers>;
+
+/** A metav1.ObjectMeta as of 1.12 (timestamps are canonical RFC 3339 strings). */
+export const ObjectMeta = struct('ObjectMeta', {
+  name: t.string,
+  generateName: t.string,
+  namespace: t.string,
+  selfLink: t.string,
+  uid: t.string,
+  resourceVersion: t.string,
+  generation: int,
+  creationTimestamp: timeCodec,
+  deletionTimestamp: timeCodec,
+  deletionGracePeriodSeconds: int,
+  labels: stringMap,
+  annotations: stringMap,
+  ownerReferences: listOf(OwnerReference),
+  initializers: Initializers,
+  finalizers: strings,
+  clusterName: t.string,
+});
+/** A decoded {@link ObjectMeta}. */
+export type ObjectMeta = t.TypeOf<typeof ObjectMeta>;
+
+// ---------------------------------------------------------------------------
+// Containers
+// ---------------------------------------------------------------------------
+
+/** A port a container exposes. */
+export const ContainerPort = struct('ContainerPort', {
+  name: t.string,
+  hostPort: int,
+  containerPort: int,
+  protocol: t.string,
+  hostIP: t.string,
+});
+/** A decoded {@link ContainerPort}. */
+export type ContainerPort = t.TypeOf<typeof ContainerPort>;
+
+/** A ConfigMap whose keys all become environment variables. */
+export const ConfigMapEnvSource = struct('ConfigMapEnvSource', { name: t.string, optional: t.boolean });
+/** A decoded {@link ConfigMapEnvSource}. */
+export type ConfigMapEnvSource = t.TypeOf<typeof ConfigMapEnvSource>;
+
+/** A Secret whose keys all become environment variables. */
+export const SecretEnvSource = struct('SecretEnvSource', { name: t.string, optional: t.boolean });
+/** A decoded {@link SecretEnvSource}. */
+export type SecretEnvSource = t.TypeOf<typeof SecretEnvSource>;
+
+/** A source of a set of environment variables (`envFrom`). */
+export const EnvFromSource = struct('EnvFromSource', {
+  prefix: t.string,
+  configMapRef: ConfigMapEnvSource,
+  secretRef: SecretEnvSource,
+});
+/** A decoded {@link EnvFromSource}. */
+export type EnvFromSource = t.TypeOf<typeof EnvFromSource>;
+
+/** Where an environment variable's value comes from (`valueFrom`). */
+export const EnvVarSource = struct('EnvVarSource', {
+  fieldRef: ObjectFieldSelector,
+  resourceFieldRef: ResourceFieldSelector,
+  configMapKeyRef: ConfigMapKeySelector,
+  secretKeyRef: SecretKeySelector,
+});
+/** A decoded {@link EnvVarSource}. */
+export type EnvVarSource = t.TypeOf<typeof EnvVarSource>;
+
+/** An environment variable of a container. */
+export const EnvVar = struct('EnvVar', { name: t.string, value: t.string, valueFrom: EnvVarSource });
+/** A decoded {@link EnvVar}. */
+export type EnvVar = t.TypeOf<typeof EnvVar>;
+
+/** Compute resource limits and requests, as canonical quantities. */
+export const ResourceRequirements = struct('ResourceRequirements', { limits: ResourceList, requests: ResourceList });
+/** A decoded {@link ResourceRequirements}. */
+export type ResourceRequirements = t.TypeOf<typeof ResourceRequirements>;
+
+/** A volume mounted into a container (1.12: no `subPathExpr`). */
+export const VolumeMount = struct('VolumeMount', {
+  name: t.string,
+  readOnly: t.boolean,
+  mountPath: t.string,
+  subPath: t.string,
+  mountPropagation: t.string,
+});
+/** A decoded {@link VolumeMount}. */
+export type VolumeMount = t.TypeOf<typeof VolumeMount>;
+
+/** A raw block volume mapped into a container. */
+export const VolumeDevice = struct('VolumeDevice', { name: t.string, devicePath: t.string });
+/** A decoded {@link VolumeDevice}. */
+export type VolumeDevice = t.TypeOf<typeof VolumeDevice>;
+
+/** A command run inside the container. */
+export const ExecAction = struct('ExecAction', { command: strings });
+/** A decoded {@link ExecAction}. */
+export type ExecAction = t.TypeOf<typeof ExecAction>;
+
+/** A header of an HTTP probe. */
+export const HTTPHeader = struct('HTTPHeader', { name: t.string, value: t.string });
+/** A decoded {@link HTTPHeader}. */
+export type HTTPHeader = t.TypeOf<typeof HTTPHeader>;
+
+/** An HTTP GET request made against the container. */
+export const HTTPGetAction = struct('HTTPGetAction', {
+  path: t.string,
+  port: intOrString,
+  host: t.string,
+  scheme: t.string,
+  httpHeaders: listOf(HTTPHeader),
+});
+/** A decoded {@link HTTPGetAction}. */
+export type HTTPGetAction = t.TypeOf<typeof HTTPGetAction>;
+
+/** A TCP connection opened to the container. */
+export const TCPSocketAction = struct('TCPSocketAction', { port: intOrString, host: t.string });
+/** A decoded {@link TCPSocketAction}. */
+export type TCPSocketAction = t.TypeOf<typeof TCPSocketAction>;
+
+/** A probe or lifecycle hook action (1.12: exec, httpGet, tcpSocket). */
+export const Handler = struct('Handler', { exec: ExecAction, httpGet: HTTPGetAction, tcpSocket: TCPSocketAction });
+/** A decoded {@link Handler}. */
+export type Handler = t.TypeOf<typeof Handler>;
+
+/** A health check of a container; its Handler fields are inlined first, as in Go. */
+export const Probe = struct('Probe', {
+  ...Handler.props,
+  initialDelaySeconds: int,
+  timeoutSeconds: int,
+  periodSeconds: int,
+  successThreshold: int,
+  failureThreshold: int,
+});
+/** A decoded {@link Probe}. */
+export type Probe = t.TypeOf<typeof Probe>;
+
+/** Hooks run after a container starts and before it stops. */
+export const Lifecycle = struct('Lifecycle', { postStart: Handler, preStop: Handler });
+/** A decoded {@link Lifecycle}. */
+export type Lifecycle = t.TypeOf<typeof Lifecycle>;
+
+/** Linux capabilities added to and dropped from a container. */
+export const Capabilities = struct('Capabilities', { add: strings, drop: strings });
+/** A decoded {@link Capabilities}. */
+export type Capabilities = t.TypeOf<typeof Capabilities>;
+
+/** SELinux labels applied to a container or pod. */
+export const SELinuxOptions = struct('SELinuxOptions', {
+  user: t.string,
+  role: t.string,
+  type: t.string,
+  level: t.string,
+});
+/** A decoded {@link SELinuxOptions}. */
+export type SELinuxOptions = t.TypeOf<typeof SELinuxOptions>;
+
+/** Container-level security settings as of 1.12 (has `procMount`; no `windowsOptions`). */
+export const SecurityContext = struct('SecurityContext', {
+  capabilities: Capabilities,
+  privileged: t.boolean,
+  seLinuxOptions: SELinuxOptions,
+  runAsUser: int,
+  runAsGroup: int,
+  runAsNonRoot: t.boolean,
+  readOnlyRootFilesystem: t.boolean,
+  allowPrivilegeEscalation: t.boolean,
+  procMount: t.string,
+});
+/** A decoded {@link SecurityContext}. */
+export type SecurityContext = t.TypeOf<typeof SecurityContext>;
+
+/**
+ * A container as of 1.12 (no `startupProbe`; unknown fields are dropped).
+ *
+ * @example
+ * ```ts
+ * Container.decode({ name: 'step', image: 'busybox', resources: { requests: { memory: '1024Mi' } } });
+ * // Right({ name: 'step', image: 'busybox', resources: { requests: { memory: '1Gi' } } })
+ * ```
+ */
+export const Container = struct('Container', {
+  name: t.string,
+  image: t.string,
+  command: strings,
+  args: strings,
+  workingDir: t.string,
+  ports: listOf(ContainerPort),
+  envFrom: listOf(EnvFromSource),
+  env: listOf(EnvVar),
+  resources: ResourceRequirements,
+  volumeMounts: listOf(VolumeMount),
+  volumeDevices: listOf(VolumeDevice),
+  livenessProbe: Probe,
+  readinessProbe: Probe,
+  lifecycle: Lifecycle,
+  terminationMessagePath: t.string,
+  terminationMessagePolicy: t.string,
+  imagePullPolicy: t.string,
+  securityContext: SecurityContext,
+  stdin: t.boolean,
+  stdinOnce: t.boolean,
+  tty: t.boolean,
+});
+/** A decoded {@link Container}. */
+export type Container = t.TypeOf<typeof Container>;
+
+// ---------------------------------------------------------------------------
+// Volumes
+// ---------------------------------------------------------------------------
+
+/** A key of a Secret or ConfigMap projected to a file path. */
+export const KeyToPath = struct('KeyToPath', { key: t.string, path: t.string, mode: int });
+/** A decoded {@link KeyToPath}. */
+export type KeyToPath = t.TypeOf<typeof KeyToPath>;
+
+/** A file of a downward API volume. */
+export const DownwardAPIVolumeFile = struct('DownwardAPIVolumeFile', {
+  path: t.string,
+  fieldRef: ObjectFieldSelector,
+  resourceFieldRef: ResourceFieldSelector,
+  mode: int,
+});
+/** A decoded {@link DownwardAPIVolumeFile}. */
+export type DownwardAPIVolumeFile = t.TypeOf<typeof DownwardAPIVolumeFile>;
+
+/** A directory on the node. */
+export const HostPathVolumeSource = struct('HostPathVolumeSource', { path: t.string, type: t.string });
+/** A decoded {@link HostPathVolumeSource}. */
+export type HostPathVolumeSource = t.TypeOf<typeof HostPathVolumeSource>;
+
+/** A scratch directory that lives as long as the pod; `sizeLimit` is a quantity. */
+export const EmptyDirVolumeSource = struct('EmptyDirVolumeSource', { medium: t.string, sizeLimit: quantityCodec });
+/** A decoded {@link EmptyDirVolumeSource}. */
+export type EmptyDirVolumeSource = t.TypeOf<typeof EmptyDirVolumeSource>;
+
+/** A GCE persistent disk. */
+export const GCEPersistentDiskVolumeSource = struct('GCEPersistentDiskVolumeSource', {
+  pdName: t.string,
+  fsType: t.string,
+  partition: int,
+  readOnly: t.boolean,
+});
+/** A decoded {@link GCEPersistentDiskVolumeSource}. */
+export type GCEPersistentDiskVolumeSource = t.TypeOf<typeof GCEPersistentDiskVolumeSource>;
+
+/** An AWS EBS volume. */
+export const AWSElasticBlockStoreVolumeSource = struct('AWSElasticBlockStoreVolumeSource', {
+  volumeID: t.string,
+  fsType: t.string,
+  partition: int,
+  readOnly: t.boolean,
+});
+/** A decoded {@link AWSElasticBlockStoreVolumeSource}. */
+export type AWSElasticBlockStoreVolumeSource = t.TypeOf<typeof AWSElasticBlockStoreVolumeSource>;
+
+/** A git repository cloned into a volume (deprecated even in 1.12). */
+export const GitRepoVolumeSource = struct('GitRepoVolumeSource', {
+  repository: t.string,
+  revision: t.string,
+  directory: t.string,
+});
+/** A decoded {@link GitRepoVolumeSource}. */
+export type GitRepoVolumeSource = t.TypeOf<typeof GitRepoVolumeSource>;
+
+/** A Secret mounted as files. */
+export const SecretVolumeSource = struct('SecretVolumeSource', {
+  secretName: t.string,
+  items: listOf(KeyToPath),
+  defaultMode: int,
+  optional: t.boolean,
+});
+/** A decoded {@link SecretVolumeSource}. */
+export type SecretVolumeSource = t.TypeOf<typeof SecretVolumeSource>;
+
+/** An NFS export. */
+export const NFSVolumeSource = struct('NFSVolumeSource', { server: t.string, path: t.string, readOnly: t.boolean });
+/** A decoded {@link NFSVolumeSource}. */
+export type NFSVolumeSource = t.TypeOf<typeof NFSVolumeSource>;
+
+/** An iSCSI disk. */
+export const ISCSIVolumeSource = struct('ISCSIVolumeSource', {
+  targetPortal: t.string,
+  iqn: t.string,
+  lun: int,
+  iscsiInterface: t.string,
+  fsType: t.string,
+  readOnly: t.boolean,
+  portals: strings,
+  chapAuthDiscovery: t.boolean,
+  chapAuthSession: t.boolean,
+  secretRef: LocalObjectReference,
+  initiatorName: t.string,
+});
+/** A decoded {@link ISCSIVolumeSource}. */
+export type ISCSIVolumeSource = t.TypeOf<typeof ISCSIVolumeSource>;
+
+/** A GlusterFS volume (`endpoints` is the Go field EndpointsName). */
+export const GlusterfsVolumeSource = struct('GlusterfsVolumeSource', {
+  endpoints: t.string,
+  path: t.string,
+  readOnly: t.boolean,
+});
+/** A decoded {@link GlusterfsVolumeSource}. */
+export type GlusterfsVolumeSource = t.TypeOf<typeof GlusterfsVolumeSource>;
+
+/** A PersistentVolumeClaim in the pod's namespace. */
+export const PersistentVolumeClaimVolumeSource = struct('PersistentVolumeClaimVolumeSource', {
+  claimName: t.string,
+  readOnly: t.boolean,
+});
+/** A decoded {@link PersistentVolumeClaimVolumeSource}. */
+export type PersistentVolumeClaimVolumeSource = t.TypeOf<typeof PersistentVolumeClaimVolumeSource>;
+
+/** A Rados block device. */
+export const RBDVolumeSource = struct('RBDVolumeSource', {
+  monitors: strings,
+  image: t.string,
+  fsType: t.string,
+  pool: t.string,
+  user: t.string,
+  keyring: t.string,
+  secretRef: LocalObjectReference,
+  readOnly: t.boolean,
+});
+/** A decoded {@link RBDVolumeSource}. */
+export type RBDVolumeSource = t.TypeOf<typeof RBDVolumeSource>;
+
+/** A volume provided by an exec-based FlexVolume driver. */
+export const FlexVolumeSource = struct('FlexVolumeSource', {
+  driver: t.string,
+  fsType: t.string,
+  secretRef: LocalObjectReference,
+  readOnly: t.boolean,
+  options: stringMap,
+});
+/** A decoded {@link FlexVolumeSource}. */
+export type FlexVolumeSource = t.TypeOf<typeof FlexVolumeSource>;
+
+/** An OpenStack Cinder volume. */
+export const CinderVolumeSource = struct('CinderVolumeSource', {
+  volumeID: t.string,
+  fsType: t.string,
+  readOnly: t.boolean,
+  secretRef: LocalObjectReference,
+});
+/** A decoded {@link CinderVolumeSource}. */
+export type CinderVolumeSource = t.TypeOf<typeof CinderVolumeSource>;
+
+/** A CephFS mount. */
+export const CephFSVolumeSource = struct('CephFSVolumeSource', {
+  monitors: strings,
+  path: t.string,
+  user: t.string,
+  secretFile: t.string,
+  secretRef: LocalObjectReference,
+  readOnly: t.boolean,
+});
+/** A decoded {@link CephFSVolumeSource}. */
+export type CephFSVolumeSource = t.TypeOf<typeof CephFSVolumeSource>;
+
+/** A Flocker dataset. */
+export const FlockerVolumeSource = struct('FlockerVolumeSource', { datasetName: t.string, datasetUUID: t.string });
+/** A decoded {@link FlockerVolumeSource}. */
+export type FlockerVolumeSource = t.TypeOf<typeof FlockerVolumeSource>;
+
+/** Pod and container fields written to files. */
+export const DownwardAPIVolumeSource = struct('DownwardAPIVolumeSource', {
+  items: listOf(DownwardAPIVolumeFile),
+  defaultMode: int,
+});
+/** A decoded {@link DownwardAPIVolumeSource}. */
+export type DownwardAPIVolumeSource = t.TypeOf<typeof DownwardAPIVolumeSource>;
+
+/** A Fibre Channel disk. */
+export const FCVolumeSource = struct('FCVolumeSource', {
+  targetWWNs: strings,
+  lun: int,
+  fsType: t.string,
+  readOnly: t.boolean,
+  wwids: strings,
+});
+/** A decoded {@link FCVolumeSource}. */
+export type FCVolumeSource = t.TypeOf<typeof FCVolumeSource>;
+
+/** An Azure File share. */
+export const AzureFileVolumeSource = struct('AzureFileVolumeSource', {
+  secretName: t.string,
+  shareName: t.string,
+  readOnly: t.boolean,
+});
+/** A decoded {@link AzureFileVolumeSource}. */
+export type AzureFileVolumeSource = t.TypeOf<typeof AzureFileVolumeSource>;
+
+/** A ConfigMap mounted as files (its name is inlined first, as in Go). */
+export const ConfigMapVolumeSource = struct('ConfigMapVolumeSource', {
+  name: t.string,
+  items: listOf(KeyToPath),
+  defaultMode: int,
+  optional: t.boolean,
+});
+/** A decoded {@link ConfigMapVolumeSource}. */
+export type ConfigMapVolumeSource = t.TypeOf<typeof ConfigMapVolumeSource>;
+
+/** A vSphere virtual disk. */
+export const VsphereVirtualDiskVolumeSource = struct('VsphereVirtualDiskVolumeSource', {
+  volumePath: t.string,
+  fsType: t.string,
+  storagePolicyName: t.string,
+  storagePolicyID: t.string,
+});
+/** A decoded {@link VsphereVirtualDiskVolumeSource}. */
+export type VsphereVirtualDiskVolumeSource = t.TypeOf<typeof VsphereVirtualDiskVolumeSource>;
+
+/** A Quobyte volume. */
+export const QuobyteVolumeSource = struct('QuobyteVolumeSource', {
+  registry: t.string,
+  volume: t.string,
+  readOnly: t.boolean,
+  user: t.string,
+  group: t.string,
+});
+/** A decoded {@link QuobyteVolumeSource}. */
+export type QuobyteVolumeSource = t.TypeOf<typeof QuobyteVolumeSource>;
+
+/** An Azure data disk. */
+export const AzureDiskVolumeSource = struct('AzureDiskVolumeSource', {
+  diskName: t.string,
+  diskURI: t.string,
+  cachingMode: t.string,
+  fsType: t.string,
+  readOnly: t.boolean,
+  kind: t.string,
+});
+/** A decoded {@link AzureDiskVolumeSource}. */
+export type AzureDiskVolumeSource = t.TypeOf<typeof AzureDiskVolumeSource>;
+
+/** A Photon Controller persistent disk. */
+export const PhotonPersistentDiskVolumeSource = struct('PhotonPersistentDiskVolumeSource', {
+  pdID: t.string,
+  fsType: t.string,
+});
+/** A decoded {@link PhotonPersistentDiskVolumeSource}. */
+export type PhotonPersistentDiskVolumeSource = t.TypeOf<typeof PhotonPersistentDiskVolumeSource>;
+
+/** A Secret projected into a projected volume (its name is inlined first). */
+export const SecretProjection = struct('SecretProjection', {
+  name: t.string,
+  items: listOf(KeyToPath),
+  optional: t.boolean,
+});
+/** A decoded {@link SecretProjection}. */
+export type SecretProjection = t.TypeOf<typeof SecretProjection>;
+
+/** Downward API files projected into a projected volume. */
+export const DownwardAPIProjection = struct('DownwardAPIProjection', { items: listOf(DownwardAPIVolumeFile) });
+/** A decoded {@link DownwardAPIProjection}. */
+export type DownwardAPIProjection = t.TypeOf<typeof DownwardAPIProjection>;
+
+/** A ConfigMap projected into a projected volume (its name is inlined first). */
+export const ConfigMapProjection = struct('ConfigMapProjection', {
+  name: t.string,
+  items: listOf(KeyToPath),
+  optional: t.boolean,
+});
+/** A decoded {@link ConfigMapProjection}. */
+export type ConfigMapProjection = t.TypeOf<typeof ConfigMapProjection>;
+
+/** A service account token projected into a projected volume. */
+export const ServiceAccountTokenProjection = struct('ServiceAccountTokenProjection', {
+  audience: t.string,
+  expirationSeconds: int,
+  path: t.string,
+});
+/** A decoded {@link ServiceAccountTokenProjection}. */
+export type ServiceAccountTokenProjection = t.TypeOf<typeof ServiceAccountTokenProjection>;
+
+/** One source of a projected volume. */
+export const VolumeProjection = struct('VolumeProjection', {
+  secret: SecretProjection,
+  downwardAPI: DownwardAPIProjection,
+  configMap: ConfigMapProjection,
+  serviceAccountToken: ServiceAccountTokenProjection,
+});
+/** A decoded {@link VolumeProjection}. */
+export type VolumeProjection = t.TypeOf<typeof VolumeProjection>;
+
+/** Several sources merged into one directory. */
+export const ProjectedVolumeSource = struct('ProjectedVolumeSource', {
+  sources: listOf(VolumeProjection),
+  defaultMode: int,
+});
+/** A decoded {@link ProjectedVolumeSource}. */
+export type ProjectedVolumeSource = t.TypeOf<typeof ProjectedVolumeSource>;
+
+/** A Portworx volume. */
+export const PortworxVolumeSource = struct('PortworxVolumeSource', {
+  volumeID: t.string,
+  fsType: t.string,
+  readOnly: t.boolean,
+});
+/** A decoded {@link PortworxVolumeSource}. */
+export type PortworxVolumeSource = t.TypeOf<typeof PortworxVolumeSource>;
+
+/** A ScaleIO volume. */
+export const ScaleIOVolumeSource = struct('ScaleIOVolumeSource', {
+  gateway: t.string,
+  system: t.string,
+  secretRef: LocalObjectReference,
+  sslEnabled: t.boolean,
+  protectionDomain: t.string,
+  storagePool: t.string,
+  storageMode: t.string,
+  volumeName: t.string,
+  fsType: t.string,
+  readOnly: t.boolean,
+});
+/** A decoded {@link ScaleIOVolumeSource}. */
+export type ScaleIOVolumeSource = t.TypeOf<typeof ScaleIOVolumeSource>;
+
+/** A StorageOS volume. */
+export const StorageOSVolumeSource = struct('StorageOSVolumeSource', {
+  volumeName: t.string,
+  volumeNamespace: t.string,
+  fsType: t.string,
+  readOnly: t.boolean,
+  secretRef: LocalObjectReference,
+});
+/** A decoded {@link StorageOSVolumeSource}. */
+export type StorageOSVolumeSource = t.TypeOf<typeof StorageOSVolumeSource>;
+
+/** The 1.12 VolumeSource: every kind of volume a pod could use (no inline `csi`). */
+export const VolumeSource = struct('VolumeSource', {
+  hostPath: HostPathVolumeSource,
+  emptyDir: EmptyDirVolumeSource,
+  gcePersistentDisk: GCEPersistentDiskVolumeSource,
+  awsElasticBlockStore: AWSElasticBlockStoreVolumeSource,
+  gitRepo: GitRepoVolumeSource,
+  secret: SecretVolumeSource,
+  nfs: NFSVolumeSource,
+  iscsi: ISCSIVolumeSource,
+  glusterfs: GlusterfsVolumeSource,
+  persistentVolumeClaim: PersistentVolumeClaimVolumeSource,
+  rbd: RBDVolumeSource,
+  flexVolume: FlexVolumeSource,
+  cinder: CinderVolumeSource,
+  cephfs: CephFSVolumeSource,
+  flocker: FlockerVolumeSource,
+  downwardAPI: DownwardAPIVolumeSource,
+  fc: FCVolumeSource,
+  azureFile: AzureFileVolumeSource,
+  configMap: ConfigMapVolumeSource,
+  vsphereVolume: VsphereVirtualDiskVolumeSource,
+  quobyte: QuobyteVolumeSource,
+  azureDisk: AzureDiskVolumeSource,
+  photonPersistentDisk: PhotonPersistentDiskVolumeSource,
+  projected: ProjectedVolumeSource,
+  portworxVolume: PortworxVolumeSource,
+  scaleIO: ScaleIOVolumeSource,
+  storageos: StorageOSVolumeSource,
+});
+/** A decoded {@link VolumeSource}. */
+export type VolumeSource = t.TypeOf<typeof VolumeSource>;
+
+/**
+ * A pod volume: its name, then its (inlined) VolumeSource fields.
+ *
+ * @example
+ * ```ts
+ * Volume.decode({ name: 'ws', emptyDir: { sizeLimit: '1024Mi' }, csi: { driver: 'x' } });
+ * // Right({ name: 'ws', emptyDir: { sizeLimit: '1Gi' } })  (1.12 had no inline csi)
+ * ```
+ */
+export const Volume = struct('Volume', { name: t.string, ...VolumeSource.props });
+/** A decoded {@link Volume}. */
+export type Volume = t.TypeOf<typeof Volume>;
+
+// ---------------------------------------------------------------------------
+// Scheduling
+// ---------------------------------------------------------------------------
+
+/** A requirement on node labels or fields. */
+export const NodeSelectorRequirement = struct('NodeSelectorRequirement', {
+  key: t.string,
+  operator: t.string,
+  values: strings,
+});
+/** A decoded {@link NodeSelectorRequirement}. */
+export type NodeSelectorRequirement = t.TypeOf<typeof NodeSelectorRequirement>;
+
+/** Requirements that are ANDed together. */
+export const NodeSelectorTerm = struct('NodeSelectorTerm', {
+  matchExpressions: listOf(NodeSelectorRequirement),
+  matchFields: listOf(NodeSelectorRequirement),
+});
+/** A decoded {@link NodeSelectorTerm}. */
+export type NodeSelectorTerm = t.TypeOf<typeof NodeSelectorTerm>;
+
+/** Terms that are ORed together. */
+export const NodeSelector = struct('NodeSelector', { nodeSelectorTerms: listOf(NodeSelectorTerm) });
+/** A decoded {@link NodeSelector}. */
+export type NodeSelector = t.TypeOf<typeof NodeSelector>;
+
+/** A weighted preferred node selector term. */
+export const PreferredSchedulingTerm = struct('PreferredSchedulingTerm', {
+  weight: int,
+  preference: NodeSelectorTerm,
+});
+/** A decoded {@link PreferredSchedulingTerm}. */
+export type PreferredSchedulingTerm = t.TypeOf<typeof PreferredSchedulingTerm>;
+
+/** Node affinity rules. */
+export const NodeAffinity = struct('NodeAffinity', {
+  requiredDuringSchedulingIgnoredDuringExecution: NodeSelector,
+  preferredDuringSchedulingIgnoredDuringExecution: listOf(PreferredSchedulingTerm),
+});
+/** A decoded {@link NodeAffinity}. */
+export type NodeAffinity = t.TypeOf<typeof NodeAffinity>;
+
+/** Pods (selected by labels, in some namespaces) to be co-located with, per topology key. */
+export const PodAffinityTerm = struct('PodAffinityTerm', {
+  labelSelector: LabelSelector,
+  namespaces: strings,
+  topologyKey: t.string,
+});
+/** A decoded {@link PodAffinityTerm}. */
+export type PodAffinityTerm = t.TypeOf<typeof PodAffinityTerm>;
+
+/** A weighted preferred pod affinity term. */
+export const WeightedPodAffinityTerm = struct('WeightedPodAffinityTerm', {
+  weight: int,
+  podAffinityTerm: PodAffinityTerm,
+});
+/** A decoded {@link WeightedPodAffinityTerm}. */
+export type WeightedPodAffinityTerm = t.TypeOf<typeof WeightedPodAffinityTerm>;
+
+/** Inter-pod affinity rules. */
+export const PodAffinity = struct('PodAffinity', {
+  requiredDuringSchedulingIgnoredDuringExecution: listOf(PodAffinityTerm),
+  preferredDuringSchedulingIgnoredDuringExecution: listOf(WeightedPodAffinityTerm),
+});
+/** A decoded {@link PodAffinity}. */
+export type PodAffinity = t.TypeOf<typeof PodAffinity>;
+
+/** Inter-pod anti-affinity rules. */
+export const PodAntiAffinity = struct('PodAntiAffinity', {
+  requiredDuringSchedulingIgnoredDuringExecution: listOf(PodAffinityTerm),
+  preferredDuringSchedulingIgnoredDuringExecution: listOf(WeightedPodAffinityTerm),
+});
+/** A decoded {@link PodAntiAffinity}. */
+export type PodAntiAffinity = t.TypeOf<typeof PodAntiAffinity>;
+
+/** The scheduling constraints of a pod. */
+export const Affinity = struct('Affinity', {
+  nodeAffinity: NodeAffinity,
+  podAffinity: PodAffinity,
+  podAntiAffinity: PodAntiAffinity,
+});
+/** A decoded {@link Affinity}. */
+export type Affinity = t.TypeOf<typeof Affinity>;
+
+/** A taint the pod tolerates. */
+export const Toleration = struct('Toleration', {
+  key: t.string,
+  operator: t.string,
+  value: t.string,
+  effect: t.string,
+  tolerationSeconds: int,
+});
+/** A decoded {@link Toleration}. */
+export type Toleration = t.TypeOf<typeof Toleration>;
+
+// ---------------------------------------------------------------------------
+// Pod
+// ---------------------------------------------------------------------------
+
+/** A namespaced kernel parameter set for the pod. */
+export const Sysctl = struct('Sysctl', { name: t.string, value: t.string });
+/** A decoded {@link Sysctl}. */
+export type Sysctl = t.TypeOf<typeof Sysctl>;
+
+/** Pod-level security settings as of 1.12. */
+export const PodSecurityContext = struct('PodSecurityContext', {
+  seLinuxOptions: SELinuxOptions,
+  runAsUser: int,
+  runAsGroup: int,
+  runAsNonRoot: t.boolean,
+  supplementalGroups: listOf(int),
+  fsGroup: int,
+  sysctls: listOf(Sysctl),
+});
+/** A decoded {@link PodSecurityContext}. */
+export type PodSecurityContext = t.TypeOf<typeof PodSecurityContext>;
+
+/** Extra /etc/hosts entries for one IP. */
+export const HostAlias = struct('HostAlias', { ip: t.string, hostnames: strings });
+/** A decoded {@link HostAlias}. */
+export type HostAlias = t.TypeOf<typeof HostAlias>;
+
+/** A resolver option of the pod's DNS config. */
+export const PodDNSConfigOption = struct('PodDNSConfigOption', { name: t.string, value: t.string });
+/** A decoded {@link PodDNSConfigOption}. */
+export type PodDNSConfigOption = t.TypeOf<typeof PodDNSConfigOption>;
+
+/** DNS settings merged into those the DNS policy gives. */
+export const PodDNSConfig = struct('PodDNSConfig', {
+  nameservers: strings,
+  searches: strings,
+  options: listOf(PodDNSConfigOption),
+});
+/** A decoded {@link PodDNSConfig}. */
+export type PodDNSConfig = t.TypeOf<typeof PodDNSConfig>;
+
+/** A pod condition that readiness also waits for. */
+export const PodReadinessGate = struct('PodReadinessGate', { conditionType: t.string });
+/** A decoded {@link PodReadinessGate}. */
+export type PodReadinessGate = t.TypeOf<typeof PodReadinessGate>;
+
+/** The 1.12 PodSpec, every field in Go order (no `enableServiceLinks`, `preemptionPolicy`, `overhead`, ...). */
+export const PodSpec = struct('PodSpec', {
+  volumes: listOf(Volume),
+  initContainers: listOf(Container),
+  containers: listOf(Container),
+  restartPolicy: t.string,
+  terminationGracePeriodSeconds: int,
+  activeDeadlineSeconds: int,
+  dnsPolicy: t.string,
+  nodeSelector: stringMap,
+  serviceAccountName: t.string,
+  serviceAccount: t.string,
+  automountServiceAccountToken: t.boolean,
+  nodeName: t.string,
+  hostNetwork: t.boolean,
+  hostPID: t.boolean,
+  hostIPC: t.boolean,
+  shareProcessNamespace: t.boolean,
+  securityContext: PodSecurityContext,
+  imagePullSecrets: listOf(LocalObjectReference),
+  hostname: t.string,
+  subdomain: t.string,
+  affinity: Affinity,
+  schedulerName: t.string,
+  tolerations: listOf(Toleration),
+  hostAliases: listOf(HostAlias),
+  priorityClassName: t.string,
+  priority: int,
+  dnsConfig: PodDNSConfig,
+  readinessGates: listOf(PodReadinessGate),
+  runtimeClassName: t.string,
+});
+/** A decoded {@link PodSpec}. */
+export type PodSpec = t.TypeOf<typeof PodSpec>;
+
+/** A container that has not started yet. */
+export const ContainerStateWaiting = struct('ContainerStateWaiting', { reason: t.string, message: t.string });
+/** A decoded {@link ContainerStateWaiting}. */
+export type ContainerStateWaiting = t.TypeOf<typeof ContainerStateWaiting>;
+
+/** A running container. */
+export const ContainerStateRunning = struct('ContainerStateRunning', { startedAt: timeCodec });
+/** A decoded {@link ContainerStateRunning}. */
+export type ContainerStateRunning = t.TypeOf<typeof ContainerStateRunning>;
+
+/** A container that has exited. */
+export const ContainerStateTerminated = struct('ContainerStateTerminated', {
+  exitCode: int,
+  signal: int,
+  reason: t.string,
+  message: t.string,
+  startedAt: timeCodec,
+  finishedAt: timeCodec,
+  containerID: t.string,
+});
+/** A decoded {@link ContainerStateTerminated}. */
+export type ContainerStateTerminated = t.TypeOf<typeof ContainerStateTerminated>;
+
+/** The state of a container: one of waiting, running, terminated. */
+export const ContainerState = struct('ContainerState', {
+  waiting: ContainerStateWaiting,
+  running: ContainerStateRunning,
+  terminated: ContainerStateTerminated,
+});
+/** A decoded {@link ContainerState}. */
+export type ContainerState = t.TypeOf<typeof ContainerState>;
+
+/** The observed status of one container. */
+export const ContainerStatus = struct('ContainerStatus', {
+  name: t.string,
+  state: ContainerState,
+  lastState: ContainerState,
+  ready: t.boolean,
+  restartCount: int,
+  image: t.string,
+  imageID: t.string,
+  containerID: t.string,
+});
+/** A decoded {@link ContainerStatus}. */
+export type ContainerStatus = t.TypeOf<typeof ContainerStatus>;
+
+/** A condition of a pod (PodScheduled, Ready, ...). */
+export const PodCondition = struct('PodCondition', {
+  type: t.string,
+  status: t.string,
+  lastProbeTime: timeCodec,
+  lastTransitionTime: timeCodec,
+  reason: t.string,
+  message: t.string,
+});
+/** A decoded {@link PodCondition}. */
+export type PodCondition = t.TypeOf<typeof PodCondition>;
+
+/** The observed status of a pod as of 1.12. */
+export const PodStatus = struct('PodStatus', {
+  phase: t.string,
+  conditions: listOf(PodCondition),
+  message: t.string,
+  reason: t.string,
+  nominatedNodeName: t.string,
+  hostIP: t.string,
+  podIP: t.string,
+  startTime: timeCodec,
+  initContainerStatuses: listOf(ContainerStatus),
+  containerStatuses: listOf(ContainerStatus),
+  qosClass: t.string,
+});
+/** A decoded {@link PodStatus}. */
+export type PodStatus = t.TypeOf<typeof PodStatus>;
+
+/**
+ * A Pod. Go's TypeMeta declares `kind` before `apiVersion`, so that is the
+ * order encode writes them in.
+ *
+ * @example
+ * ```ts
+ * const pod = Pod.decode({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' },
+ *   spec: { containers: [{ name: 'step', image: 'busybox' }] } });
+ * // Right(...); Object.keys(Pod.encode(decoded)) is ['kind', 'apiVersion', 'metadata', 'spec']
+ * ```
+ */
+export const Pod = struct('Pod', {
+  kind: t.string,
+  apiVersion: t.string,
+  metadata: ObjectMeta,
+  spec: PodSpec,
+  status: PodStatus,
+});
+/** A decoded {@link Pod}. */
+export type Pod = t.TypeOf<typeof Pod>;
+
+// ---------------------------------------------------------------------------
+// Other objects taskpod reads
+// ---------------------------------------------------------------------------
+
+/** A ServiceAccount: its secrets (whose annotations Tekton reads) and image pull secrets. */
+export const ServiceAccount = struct('ServiceAccount', {
+  kind: t.string,
+  apiVersion: t.string,
+  metadata: ObjectMeta,
+  secrets: listOf(ObjectReference),
+  imagePullSecrets: listOf(LocalObjectReference),
+  automountServiceAccountToken: t.boolean,
+});
+/** A decoded {@link ServiceAccount}. */
+export type ServiceAccount = t.TypeOf<typeof ServiceAccount>;
+
+/** A Secret; `data` values are base64 strings kept as given. */
+export const Secret = struct('Secret', {
+  kind: t.string,
+  apiVersion: t.string,
+  metadata: ObjectMeta,
+  data: mapOf(bytesCodec, 'map[string][]byte'),
+  stringData: stringMap,
+  type: t.string,
+});
+/** A decoded {@link Secret}. */
+export type Secret = t.TypeOf<typeof Secret>;
+
+/** A ConfigMap; `binaryData` values are base64 strings kept as given. */
+export const ConfigMap = struct('ConfigMap', {
+  kind: t.string,
+  apiVersion: t.string,
+  metadata: ObjectMeta,
+  data: stringMap,
+  binaryData: mapOf(bytesCodec, 'map[string][]byte'),
+});
+/** A decoded {@link ConfigMap}. */
+export type ConfigMap = t.TypeOf<typeof ConfigMap>;
