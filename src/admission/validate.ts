@@ -1,0 +1,294 @@
+/**
+ * The checks of Tekton's admission webhook (task_validation.go,
+ * taskrun_validation.go, pipelineresource_validation.go) and the
+ * reconciler's check of params against the Task
+ * (validate_resources.go). Each failure names the object and field.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/Either';
+import { invalid, TaskpodError } from '../errors';
+import type { Container } from '../model/core';
+import type { Param, PipelineResourceSpec, Step, TaskResource, TaskResourceBinding, TaskRun, TaskSpec } from '../model/tekton';
+import { dns1123LabelProblem } from '../pod/api-checks';
+import { PLACE_TOOLS } from '../pod/constants';
+import { mergeAllWithTemplate } from '../pod/step-template';
+import { findVariables } from './variables';
+
+type Check = E.Either<TaskpodError, void>;
+const ok: Check = E.right(undefined);
+
+/** Runs checks in order and stops at the first failure. */
+function first(...checks: (() => Check)[]): Check {
+  for (const c of checks) {
+    const r = c();
+    if (E.isLeft(r)) return r;
+  }
+  return ok;
+}
+
+/** Resource types of this commit. */
+export const RESOURCE_TYPES = ['git', 'storage', 'image', 'cluster', 'pullRequest', 'cloudEvent'] as const;
+
+/** Object metadata: no `.` in the name, at most 63 characters. */
+export function validateObjectName(object: string, name: string | undefined): Check {
+  const n = name ?? '';
+  if (n.includes('.')) return E.left(invalid(object, 'metadata.name', 'Invalid resource name: special character . must not be present'));
+  if (n.length > 63) return E.left(invalid(object, 'metadata.name', 'Invalid resource name: length must be no more than 63 characters'));
+  return ok;
+}
+
+function stepStrings(step: Step, at: string): { readonly field: string; readonly value: string; readonly list: boolean }[] {
+  const out: { field: string; value: string; list: boolean }[] = [];
+  const add = (field: string, value: string | undefined, list = false) => {
+    if (value !== undefined) out.push({ field: `${at}.${field}`, value, list });
+  };
+  add('name', step.name);
+  add('image', step.image);
+  add('workingDir', step.workingDir);
+  (step.command ?? []).forEach((c, i) => add(`command[${i}]`, c, true));
+  (step.args ?? []).forEach((a, i) => add(`args[${i}]`, a, true));
+  (step.env ?? []).forEach((e, i) => add(`env[${i}].value`, e.value ?? ''));
+  (step.volumeMounts ?? []).forEach((m, i) => {
+    add(`volumeMounts[${i}].name`, m.name ?? '');
+    add(`volumeMounts[${i}].mountPath`, m.mountPath ?? '');
+    add(`volumeMounts[${i}].subPath`, m.subPath ?? '');
+  });
+  return out;
+}
+
+function validateStepRules(steps: readonly Step[], object: string, at: string): Check {
+  const names = new Set<string>();
+  for (const [i, s] of steps.entries()) {
+    const here = `${at}.steps[${i}]`;
+    if (s.image === undefined || s.image === '') return E.left(invalid(object, `${here}.image`, 'missing field(s)'));
+    const script = s.script ?? '';
+    if (script !== '') {
+      if ((s.args ?? []).length > 0 || (s.command ?? []).length > 0) {
+        return E.left(invalid(object, `${here}.script`, 'script cannot be used with args or command'));
+      }
+      if (!script.trim().startsWith('#!')) return E.left(invalid(object, `${here}.script`, 'script must start with a shebang (#!)'));
+    }
+    const name = s.name ?? '';
+    if (name === '') continue;
+    if (names.has(name)) return E.left(invalid(object, `${here}.name`, `invalid value: ${name} (step names must be unique)`));
+    names.add(name);
+  }
+  return ok;
+}
+
+function validateResourceDecls(resources: readonly TaskResource[], object: string, at: string): Check {
+  const seen = new Set<string>();
+  for (const [i, r] of resources.entries()) {
+    if (!(RESOURCE_TYPES as readonly string[]).includes(r.type ?? '')) {
+      return E.left(invalid(object, `${at}[${i}].type`, `invalid value: ${r.type ?? ''} (resource types: ${RESOURCE_TYPES.join(', ')})`));
+    }
+  }
+  for (const [i, r] of resources.entries()) {
+    const key = (r.name ?? '').toLowerCase();
+    if (seen.has(key)) return E.left(invalid(object, `${at}[${i}].name`, `expected exactly one, got both: resource "${r.name ?? ''}" is declared twice`));
+    seen.add(key);
+  }
+  return ok;
+}
+
+/**
+ * A TaskSpec as the webhook checked it. `at` is the path of the spec inside
+ * the object (`spec`, or `spec.taskSpec` for an embedded one).
+ */
+export function validateTaskSpec(spec: TaskSpec, object: string, at: string): Check {
+  const steps = spec.steps ?? [];
+  return first(
+    () => (steps.length === 0 ? E.left(invalid(object, `${at}.steps`, 'missing field(s): a Task needs at least one step')) : ok),
+    () => {
+      const seen = new Set<string>();
+      for (const [i, v] of (spec.volumes ?? []).entries()) {
+        if (seen.has(v.name ?? '')) return E.left(invalid(object, `${at}.volumes[${i}].name`, `multiple volumes with same name "${v.name ?? ''}"`));
+        seen.add(v.name ?? '');
+      }
+      return ok;
+    },
+    // The script rules apply to the steps as written (DEVIATIONS.md item 6) ...
+    () => validateStepRules(steps, object, at),
+    // ... and, as Tekton checked them, after merging the stepTemplate.
+    () => {
+      const merged = mergeAllWithTemplate(spec.stepTemplate, steps as readonly Container[]);
+      if (E.isLeft(merged)) return E.left(invalid(object, `${at}.stepTemplate`, `error merging step template and steps: ${merged.left}`));
+      return validateStepRules(merged.right, object, at);
+    },
+    () => validateResourceDecls(spec.inputs?.resources ?? [], object, `${at}.inputs.resources`),
+    () => {
+      for (const p of spec.inputs?.params ?? []) {
+        const i = (spec.inputs?.params ?? []).indexOf(p);
+        const field = `${at}.inputs.params[${i}]`;
+        if (p.type !== 'string' && p.type !== 'array') return E.left(invalid(object, `${field}.type`, `invalid value: ${p.type ?? ''} (string or array)`));
+        if (p.default !== undefined) {
+          const dt = typeof p.default === 'string' ? 'string' : 'array';
+          if (dt !== p.type) return E.left(invalid(object, `${field}.default`, `"${p.type}" type does not match default value's type: "${dt}"`));
+        }
+      }
+      return ok;
+    },
+    () => validateResourceDecls(spec.outputs?.resources ?? [], object, `${at}.outputs.resources`),
+    () => {
+      for (const [i, s] of steps.entries()) {
+        const name = s.name ?? '';
+        if (name === '') continue;
+        const problem = dns1123LabelProblem(name);
+        if (problem !== undefined) return E.left(invalid(object, `${at}.steps[${i}].name`, `invalid value "${name}": Task step name must be a valid DNS Label: it ${problem}`));
+        if (name === PLACE_TOOLS) {
+          return E.left(invalid(object, `${at}.steps[${i}].name`, `step name "${PLACE_TOOLS}" is reserved: Tekton uses it for the init container that copies the entrypoint`));
+        }
+      }
+      return ok;
+    },
+    () => validateVariables(spec, object, at),
+  );
+}
+
+function validateVariables(spec: TaskSpec, object: string, at: string): Check {
+  const params = new Set((spec.inputs?.params ?? []).map((p) => p.name ?? ''));
+  const arrays = new Set((spec.inputs?.params ?? []).filter((p) => p.type === 'array').map((p) => p.name ?? ''));
+  const resources = new Set([...(spec.inputs?.resources ?? []), ...(spec.outputs?.resources ?? [])].map((r) => r.name ?? ''));
+  const strings = (spec.steps ?? []).flatMap((s, i) => stepStrings(s, `${at}.steps[${i}]`));
+  for (const { field, value } of strings) {
+    for (const v of findVariables(value, 'params')) {
+      if (!params.has(v.name)) return E.left(invalid(object, field, `non-existent variable in "${value}": no param "${v.name}" is declared`));
+    }
+  }
+  for (const { field, value, list } of strings) {
+    for (const v of findVariables(value, 'params')) {
+      if (!arrays.has(v.name)) continue;
+      if (!list) return E.left(invalid(object, field, `variable type invalid in "${value}": array param "${v.name}" can only be used in command or args`));
+      const firstMatch = findVariables(value, 'params')[0]?.match ?? '';
+      if (value.length !== firstMatch.length) {
+        return E.left(invalid(object, field, `variable is not properly isolated in "${value}": an array param must be the whole item`));
+      }
+    }
+  }
+  for (const [i, r] of (spec.outputs?.resources ?? []).entries()) {
+    if (r.type === 'image' && (r.outputImageDir ?? '') === '') return E.left(invalid(object, `${at}.outputs.resources[${i}].outputImageDir`, 'missing field(s)'));
+  }
+  for (const { field, value } of strings) {
+    for (const v of findVariables(value, 'resources')) {
+      if (!resources.has(v.name)) return E.left(invalid(object, field, `non-existent variable in "${value}": no resource "${v.name}" is declared`));
+    }
+  }
+  return ok;
+}
+
+function validateUrl(u: string): boolean {
+  if (u === '') return true;
+  if (!u.startsWith('/') && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(u)) return false;
+  return !/[\s]/.test(u);
+}
+
+/** A PipelineResource's spec, as the webhook checked it. */
+export function validateResourceSpec(rs: PipelineResourceSpec, object: string, at: string): Check {
+  const params = rs.params ?? [];
+  const eq = (a: string | undefined, b: string) => (a ?? '').toLowerCase() === b.toLowerCase();
+  if ((rs.type ?? '') === '' && params.length === 0 && (rs.secrets ?? []).length === 0) return E.left(invalid(object, at, 'missing field(s)'));
+  if (rs.type === 'cluster') {
+    let auth = false;
+    let cadata = false;
+    let name = false;
+    let insecure = false;
+    for (const [i, p] of params.entries()) {
+      if (eq(p.name, 'url')) {
+        if (!validateUrl(p.value ?? '')) return E.left(invalid(object, `${at}.params[${i}].value`, `invalid value: ${p.value ?? ''} (URL)`));
+      } else if (eq(p.name, 'username') || eq(p.name, 'token')) auth = true;
+      else if (eq(p.name, 'cadata')) {
+        auth = true;
+        cadata = true;
+      } else if (eq(p.name, 'name')) name = true;
+      else if (eq(p.name, 'insecure')) insecure = ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(p.value ?? '');
+    }
+    for (const s of rs.secrets ?? []) {
+      if (eq(s.fieldName, 'username')) auth = true;
+      if (eq(s.fieldName, 'cadata')) {
+        auth = true;
+        cadata = true;
+      }
+    }
+    if (!name) return E.left(invalid(object, `${at}.params`, 'missing field(s): name param'));
+    if (!auth) return E.left(invalid(object, `${at}.params`, 'missing field(s): username or CAData or token param'));
+    if (!cadata && !insecure) return E.left(invalid(object, `${at}.params`, 'missing field(s): CAData param'));
+  }
+  if (rs.type === 'storage') {
+    let typeFound = false;
+    let location = '';
+    for (const [i, p] of params.entries()) {
+      if (eq(p.name, 'type')) {
+        if (p.value !== 'gcs' && p.value !== 'build-gcs') return E.left(invalid(object, `${at}.params[${i}].value`, `invalid value: ${p.value ?? ''} (storage type: gcs or build-gcs)`));
+        typeFound = true;
+      } else if (eq(p.name, 'location')) location = p.value ?? '';
+    }
+    if (!typeFound) return E.left(invalid(object, `${at}.params`, 'missing field(s): type param'));
+    if (location === '') return E.left(invalid(object, `${at}.params`, 'missing field(s): location param'));
+  }
+  if (!(RESOURCE_TYPES as readonly string[]).includes(rs.type ?? '')) {
+    return E.left(invalid(object, `${at}.type`, `invalid value: ${rs.type ?? ''} (resource types: ${RESOURCE_TYPES.join(', ')})`));
+  }
+  return ok;
+}
+
+function validateBindings(bindings: readonly TaskResourceBinding[], object: string, at: string): Check {
+  const seen = new Set<string>();
+  for (const [i, b] of bindings.entries()) {
+    const here = `${at}[${i}]`;
+    const key = (b.name ?? '').toLowerCase();
+    if (seen.has(key)) return E.left(invalid(object, `${here}.name`, `expected exactly one, got both: resource "${b.name ?? ''}" is bound twice`));
+    seen.add(key);
+    const hasRef = (b.resourceRef?.name ?? '') !== '';
+    if (hasRef && b.resourceSpec !== undefined) return E.left(invalid(object, here, 'must not set both resourceRef and resourceSpec'));
+    if (!hasRef && b.resourceSpec === undefined) return E.left(invalid(object, here, 'missing field(s): resourceRef or resourceSpec'));
+    if (b.resourceSpec !== undefined) {
+      const r = validateResourceSpec(b.resourceSpec, object, `${here}.resourceSpec`);
+      if (E.isLeft(r)) return r;
+    }
+  }
+  return ok;
+}
+
+/** A TaskRun as the webhook checked it (its embedded taskSpec included). */
+export function validateTaskRun(tr: TaskRun, object: string): Check {
+  const spec = tr.spec ?? {};
+  const hasRef = (spec.taskRef?.name ?? '') !== '';
+  return first(
+    () => validateObjectName(object, tr.metadata?.name),
+    () => (hasRef && spec.taskSpec !== undefined ? E.left(invalid(object, 'spec', 'must not set both spec.taskRef and spec.taskSpec')) : ok),
+    () => (!hasRef && spec.taskSpec === undefined ? E.left(invalid(object, 'spec.taskRef.name', 'missing field(s): one of spec.taskRef.name and spec.taskSpec')) : ok),
+    () => (spec.taskSpec !== undefined ? validateTaskSpec(spec.taskSpec, object, 'spec.taskSpec') : ok),
+    () => validateBindings(spec.inputs?.resources ?? [], object, 'spec.inputs.resources'),
+    () => {
+      const seen = new Set<string>();
+      for (const [i, p] of (spec.inputs?.params ?? []).entries()) {
+        if (seen.has((p.name ?? '').toLowerCase())) return E.left(invalid(object, `spec.inputs.params[${i}].name`, `expected exactly one, got both: param "${p.name ?? ''}" is given twice`));
+        seen.add(p.name ?? '');
+      }
+      return ok;
+    },
+    () => validateBindings(spec.outputs?.resources ?? [], object, 'spec.outputs.resources'),
+    () => (spec.timeout !== undefined && spec.timeout.trim().startsWith('-') ? E.left(invalid(object, 'spec.timeout', `invalid value: ${spec.timeout} should be >= 0`)) : ok),
+  );
+}
+
+/** The reconciler's check of the TaskRun's params against the Task's. */
+export function validateParams(spec: TaskSpec, given: readonly Param[], object: string): Check {
+  const declared = spec.inputs?.params ?? [];
+  const needed = declared.map((p) => p.name ?? '');
+  const provided = given.map((p) => p.name ?? '');
+  const missing = declared.filter((p) => !provided.includes(p.name ?? '') && p.default === undefined).map((p) => p.name ?? '');
+  if (missing.length > 0) return E.left(invalid(object, 'spec.inputs.params', `missing values for these params which have no default values: [${missing.join(' ')}]`));
+  const extra = provided.filter((n) => !needed.includes(n));
+  if (extra.length > 0) return E.left(invalid(object, 'spec.inputs.params', `didn't need these params but they were provided anyway: [${extra.join(' ')}]`));
+  const wrong = given
+    .filter((p) => {
+      const d = declared.find((x) => x.name === p.name);
+      const type = typeof p.value === 'string' || p.value === undefined ? 'string' : 'array';
+      return d !== undefined && d.type !== type;
+    })
+    .map((p) => p.name ?? '');
+  if (wrong.length > 0) return E.left(invalid(object, 'spec.inputs.params', `param types don't match the user-specified type: [${wrong.join(' ')}]`));
+  return ok;
+}

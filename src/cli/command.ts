@@ -1,0 +1,53 @@
+/**
+ * What every CLI command is: its name, help text, options and a run
+ * function that returns what to print or the error.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/Either';
+import type { TaskpodError } from '../errors';
+import { DEFAULT_LIMITS, ReadLimits } from '../input/yaml';
+import { optInt, optString, OptionSpec, ParsedOptions, UsageError } from './args';
+
+/** What a command prints: standard output, and warnings for standard error. */
+export interface CommandOutput {
+  readonly stdout: string;
+  readonly warnings?: readonly string[];
+}
+
+/** A command's outcome. */
+export type CommandResult = E.Either<TaskpodError, CommandOutput>;
+
+/** One CLI command. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  readonly description: readonly string[];
+  readonly examples: readonly string[];
+  readonly options: OptionSpec;
+  run(options: ParsedOptions): CommandResult;
+}
+
+/** Options most commands share. */
+export const commonOptions: OptionSpec = {
+  file: { value: true, repeat: true, short: 'f' },
+  output: { value: true, short: 'o' },
+  'max-input-bytes': { value: true },
+  'max-aliases': { value: true },
+};
+
+/** The read limits from `--max-input-bytes` and `--max-aliases`. */
+export function limitsFrom(options: ParsedOptions): ReadLimits {
+  return {
+    maxBytes: optInt(options, 'max-input-bytes', DEFAULT_LIMITS.maxBytes),
+    maxAliases: optInt(options, 'max-aliases', DEFAULT_LIMITS.maxAliases),
+  };
+}
+
+/** `-o`, checked against the formats a command offers (the first is the default). */
+export function outputFormat(options: ParsedOptions, allowed: readonly string[]): string {
+  const o = optString(options, 'output') ?? allowed[0] ?? 'yaml';
+  if (!allowed.includes(o)) throw new UsageError(`-o takes ${allowed.join(', ')}, not "${o}"`);
+  return o;
+}

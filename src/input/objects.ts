@@ -1,0 +1,128 @@
+/**
+ * Sorting a stream of Kubernetes objects into what a render needs, decoding
+ * each known kind (a malformed one is refused, naming it and the field);
+ * unknown kinds are ignored.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/Either';
+import { invalidInput, objectLabel, TaskpodError } from '../errors';
+import { ConfigMap, Pod, Secret, ServiceAccount } from '../model/core';
+import { PipelineResource, Task, TaskRun } from '../model/tekton';
+import { decodeAs } from './decode';
+
+/** The namespace of an object that does not name one (kubectl's default). */
+export const DEFAULT_NAMESPACE = 'default';
+
+/** The objects of an input stream, by kind, in stream order. */
+export interface InputObjects {
+  readonly taskRuns: readonly TaskRun[];
+  readonly tasks: readonly Task[];
+  readonly clusterTasks: readonly Task[];
+  readonly pipelineResources: readonly PipelineResource[];
+  readonly serviceAccounts: readonly ServiceAccount[];
+  readonly secrets: readonly Secret[];
+  readonly configMaps: readonly ConfigMap[];
+  readonly pods: readonly Pod[];
+  /** PipelineRuns, kept as plain JSON (only their metadata is read). */
+  readonly pipelineRuns: readonly Readonly<Record<string, unknown>>[];
+}
+
+/** No objects. */
+export const EMPTY_OBJECTS: InputObjects = {
+  taskRuns: [],
+  tasks: [],
+  clusterTasks: [],
+  pipelineResources: [],
+  serviceAccounts: [],
+  secrets: [],
+  configMaps: [],
+  pods: [],
+  pipelineRuns: [],
+};
+
+const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
+
+function labelOf(doc: Record<string, unknown>, kind: string, where: string): string {
+  const meta = isRecord(doc.metadata) ? doc.metadata : {};
+  const name = typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? `${meta.generateName}*` : undefined;
+  const ns = typeof meta.namespace === 'string' ? meta.namespace : undefined;
+  return name === undefined ? `${kind} (${where})` : objectLabel(kind, ns, name);
+}
+
+type Mutable = { -readonly [K in keyof InputObjects]: InputObjects[K][number][] };
+
+/**
+ * Sorts and decodes documents. `where` names each document for errors
+ * (e.g. `input.yaml, document 2`). A `List` (kind `List` or `*List` with
+ * `items`) contributes its items.
+ *
+ * @example
+ * ```ts
+ * collectObjects([{ kind: 'TaskRun', metadata: { name: 'r' }, spec: {} }], (i) => `document ${i + 1}`);
+ * ```
+ */
+export function collectObjects(docs: readonly unknown[], where: (index: number) => string): E.Either<TaskpodError, InputObjects> {
+  const out: Mutable = { taskRuns: [], tasks: [], clusterTasks: [], pipelineResources: [], serviceAccounts: [], secrets: [], configMaps: [], pods: [], pipelineRuns: [] };
+  const queue: { readonly doc: unknown; readonly where: string }[] = docs.map((doc, i) => ({ doc, where: where(i) }));
+  for (let qi = 0; qi < queue.length; qi++) {
+    const { doc, where: w } = queue[qi]!;
+    if (doc === null || doc === undefined) continue;
+    if (!isRecord(doc)) return E.left(invalidInput(w, '', 'expected a Kubernetes object (a mapping with apiVersion and kind)'));
+    const kind = typeof doc.kind === 'string' ? doc.kind : undefined;
+    if (kind === undefined) return E.left(invalidInput(w, 'kind', 'missing: every object needs a kind'));
+    if ((kind === 'List' || kind.endsWith('List')) && Array.isArray(doc.items)) {
+      doc.items.forEach((item, i) => queue.push({ doc: item, where: `${w}, items[${i}]` }));
+      continue;
+    }
+    const label = labelOf(doc, kind, w);
+    const decoded = (() => {
+      switch (kind) {
+        case 'TaskRun':
+          return E.map((x: TaskRun) => out.taskRuns.push(x))(decodeAs(TaskRun, doc, label));
+        case 'Task':
+          return E.map((x: Task) => out.tasks.push(x))(decodeAs(Task, doc, label));
+        case 'ClusterTask':
+          return E.map((x: Task) => out.clusterTasks.push(x))(decodeAs(Task, doc, label));
+        case 'PipelineResource':
+          return E.map((x: PipelineResource) => out.pipelineResources.push(x))(decodeAs(PipelineResource, doc, label));
+        case 'ServiceAccount':
+          return E.map((x: ServiceAccount) => out.serviceAccounts.push(x))(decodeAs(ServiceAccount, doc, label));
+        case 'Secret':
+          return E.map((x: Secret) => out.secrets.push(x))(decodeAs(Secret, doc, label));
+        case 'ConfigMap':
+          return E.map((x: ConfigMap) => out.configMaps.push(x))(decodeAs(ConfigMap, doc, label));
+        case 'Pod':
+          return E.map((x: Pod) => out.pods.push(x))(decodeAs(Pod, doc, label));
+        case 'PipelineRun':
+          out.pipelineRuns.push(doc);
+          return E.right(0);
+        default:
+          return E.right(0);
+      }
+    })();
+    if (E.isLeft(decoded)) return decoded;
+  }
+  return E.right(out);
+}
+
+/** Objects of two streams together (e.g. several `-f` files). */
+export function concatObjects(a: InputObjects, b: InputObjects): InputObjects {
+  return {
+    taskRuns: [...a.taskRuns, ...b.taskRuns],
+    tasks: [...a.tasks, ...b.tasks],
+    clusterTasks: [...a.clusterTasks, ...b.clusterTasks],
+    pipelineResources: [...a.pipelineResources, ...b.pipelineResources],
+    serviceAccounts: [...a.serviceAccounts, ...b.serviceAccounts],
+    secrets: [...a.secrets, ...b.secrets],
+    configMaps: [...a.configMaps, ...b.configMaps],
+    pods: [...a.pods, ...b.pods],
+    pipelineRuns: [...a.pipelineRuns, ...b.pipelineRuns],
+  };
+}
+
+/** The namespace of an object, `default` when unset. */
+export function namespaceOf(o: { readonly metadata?: { readonly namespace?: string } }): string {
+  const ns = o.metadata?.namespace;
+  return ns === undefined || ns === '' ? DEFAULT_NAMESPACE : ns;
+}

@@ -1,0 +1,57 @@
+/**
+ * Reading YAML or JSON text into documents, with limits on size and on
+ * alias expansion (a "billion laughs" document is refused, not expanded).
+ * YAML is read as YAML 1.1, as Kubernetes' sigs.k8s.io/yaml did (`yes`,
+ * `on` are booleans).
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/Either';
+import { parseAllDocuments } from 'yaml';
+import { invalidInput, TaskpodError } from '../errors';
+
+/** Limits on what is read. */
+export interface ReadLimits {
+  /** Largest input text, in bytes (UTF-8). */
+  readonly maxBytes: number;
+  /** Most alias nodes a document may resolve. */
+  readonly maxAliases: number;
+}
+
+/** 16 MiB of text, 100 aliases a document. */
+export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 16 * 1024 * 1024, maxAliases: 100 };
+
+/**
+ * Parses a YAML (or JSON) stream into plain values, one per document.
+ * `source` names the text in errors.
+ *
+ * @example
+ * ```ts
+ * parseDocuments('a: 1\n---\nb: 2\n', 'input.yaml'); // Right([{ a: 1 }, { b: 2 }])
+ * ```
+ */
+export function parseDocuments(text: string, source: string, limits: ReadLimits = DEFAULT_LIMITS): E.Either<TaskpodError, unknown[]> {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > limits.maxBytes) {
+    return E.left(invalidInput(source, '', `input is ${size} bytes, over the limit of ${limits.maxBytes} (raise it with --max-input-bytes)`));
+  }
+  try {
+    const docs = parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false });
+    const list = Array.isArray(docs) ? docs : [docs];
+    const out: unknown[] = [];
+    for (const [i, doc] of list.entries()) {
+      const where = list.length > 1 ? `${source}, document ${i + 1}` : source;
+      const err = doc.errors[0];
+      if (err !== undefined) {
+        const pos = err.linePos?.[0];
+        const at = pos !== undefined ? ` (line ${pos.line}, column ${pos.col})` : '';
+        return E.left(invalidInput(where, '', `not valid YAML${at}: ${err.message.split('\n')[0] ?? ''}`));
+      }
+      out.push(doc.toJS({ maxAliasCount: limits.maxAliases }));
+    }
+    return E.right(out);
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
+    return E.left(invalidInput(source, '', `could not be read: ${message}${/alias/i.test(message) ? ' (raise the limit with --max-aliases)' : ''}`));
+  }
+}

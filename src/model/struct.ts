@@ -1,0 +1,160 @@
+/**
+ * Codec combinators that decode the way Go's `encoding/json` filled Tekton's
+ * typed structs: unknown fields are dropped, `null` means "absent", and every
+ * field is optional (Go has zero values, not required fields; required-ness
+ * is a validation concern with its own messages).
+ *
+ * Encoding writes the fields in the order the struct declares them, which is
+ * the order Go's encoder printed them in, so a rendered Pod reads like the
+ * one Tekton printed.
+ *
+ * @packageDocumentation
+ */
+import * as t from 'io-ts';
+import * as E from 'fp-ts/Either';
+
+/** The decoded form of a {@link struct}: every field optional and readonly. */
+export type StructOf<P extends t.Props> = { readonly [K in keyof P]?: t.TypeOf<P[K]> };
+/** The encoded form of a {@link struct}. */
+export type StructOutputOf<P extends t.Props> = { [K in keyof P]?: t.OutputOf<P[K]> };
+
+/** A codec built by {@link struct}; `props` is kept for introspection. */
+export interface StructType<P extends t.Props>
+  extends t.Type<StructOf<P>, StructOutputOf<P>, unknown> {
+  readonly props: P;
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * Sets `key` on `target` as an own, enumerable data property, even when the
+ * key is `__proto__`: plain assignment would change the object's prototype.
+ */
+export function defineField(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+const isPlainObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/**
+ * A Go struct: a JSON object with the given optional fields, in this order.
+ *
+ * @example
+ * ```ts
+ * const EnvVar = struct('EnvVar', { name: t.string, value: t.string });
+ * EnvVar.decode({ value: 'x', name: 'A', extra: 1 }); // Right({ name: 'A', value: 'x' })
+ * ```
+ */
+export function struct<P extends t.Props>(name: string, props: P): StructType<P> {
+  const keys = Object.keys(props);
+  const codec = new t.Type<StructOf<P>, StructOutputOf<P>, unknown>(
+    name,
+    (u): u is StructOf<P> => isPlainObject(u) && keys.every((k) => !hasOwn(u, k) || u[k] === undefined || props[k]!.is(u[k])),
+    (u, c) => {
+      if (!isPlainObject(u)) return t.failure(u, c, `expected an object (${name})`);
+      const out: Record<string, unknown> = {};
+      const errors: t.ValidationError[] = [];
+      for (const k of keys) {
+        if (!hasOwn(u, k)) continue;
+        const v = u[k];
+        if (v === undefined || v === null) continue;
+        const p = props[k]!;
+        const r = p.validate(v, t.appendContext(c, k, p, v));
+        if (E.isLeft(r)) errors.push(...r.left);
+        else if (r.right !== undefined) defineField(out, k, r.right);
+      }
+      return errors.length > 0 ? t.failures(errors) : t.success(out as StructOf<P>);
+    },
+    (a) => {
+      const out: Record<string, unknown> = {};
+      for (const k of keys) {
+        const v = (a as Record<string, unknown>)[k];
+        if (v !== undefined) defineField(out, k, props[k]!.encode(v));
+      }
+      return out as StructOutputOf<P>;
+    },
+  );
+  return Object.assign(codec, { props });
+}
+
+/**
+ * A JSON object whose values all decode with `codec` (Go's `map[string]T`).
+ * Decoding keeps the input's key order, encoding sorts keys as Go did;
+ * `__proto__` and friends are ordinary keys.
+ *
+ * @example
+ * ```ts
+ * stringMap(t.string).decode({ app: 'web' }); // Right({ app: 'web' })
+ * ```
+ */
+export function mapOf<C extends t.Mixed>(
+  codec: C,
+  name = `map[string]${codec.name}`,
+): t.Type<Readonly<Record<string, t.TypeOf<C>>>, Record<string, t.OutputOf<C>>, unknown> {
+  return new t.Type<Readonly<Record<string, t.TypeOf<C>>>, Record<string, t.OutputOf<C>>, unknown>(
+    name,
+    (u): u is Record<string, t.TypeOf<C>> => isPlainObject(u) && Object.keys(u).every((k) => codec.is(u[k])),
+    (u, c) => {
+      if (!isPlainObject(u)) return t.failure(u, c, `expected an object (${name})`);
+      const out: Record<string, unknown> = {};
+      const errors: t.ValidationError[] = [];
+      for (const k of Object.keys(u)) {
+        const v = u[k];
+        if (v === null || v === undefined) continue;
+        const r = codec.validate(v, t.appendContext(c, k, codec, v));
+        if (E.isLeft(r)) errors.push(...r.left);
+        else defineField(out, k, r.right);
+      }
+      return errors.length > 0 ? t.failures(errors) : t.success(out as Record<string, t.TypeOf<C>>);
+    },
+    (a) => {
+      // Go's encoder writes map keys sorted, byte-wise.
+      const out: Record<string, unknown> = {};
+      const keys = Object.keys(a).sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+      for (const k of keys) defineField(out, k, codec.encode(a[k]));
+      return out as Record<string, t.OutputOf<C>>;
+    },
+  );
+}
+
+/** `map[string]string`, the type of labels, annotations and selectors. */
+export const stringMap = mapOf(t.string, 'map[string]string');
+
+/**
+ * A Go slice: a JSON array (a `null` element decodes as the element codec
+ * decodes it). Decoded arrays are readonly.
+ *
+ * @example
+ * ```ts
+ * listOf(t.string).decode(['a', 'b']); // Right(['a', 'b'])
+ * ```
+ */
+export function listOf<C extends t.Mixed>(codec: C): t.ReadonlyArrayC<C> {
+  return t.readonlyArray(codec);
+}
+
+/**
+ * An integer (Go's int32/int64): a JSON number with no fractional part.
+ *
+ * @example
+ * ```ts
+ * int.decode(3); // Right(3)
+ * ```
+ */
+export const int = new t.Type<number, number, unknown>(
+  'int',
+  (u): u is number => typeof u === 'number' && Number.isSafeInteger(u),
+  (u, c) => (typeof u === 'number' && Number.isSafeInteger(u) ? t.success(u) : t.failure(u, c, 'expected an integer')),
+  t.identity,
+);
+
+/**
+ * Kubernetes' IntOrString: a JSON integer or string, kept as given.
+ *
+ * @example
+ * ```ts
+ * intOrString.decode('http'); // Right('http')
+ * ```
+ */
+export const intOrString = t.union([int, t.string], 'IntOrString');

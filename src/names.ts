@@ -1,0 +1,93 @@
+/**
+ * Every generated name of the Pod. Tekton appended random characters; taskpod
+ * derives the same shape from the input instead (a SHA-256 of a seed, the
+ * base and a key that tells uses of one base apart), so the same input always
+ * yields the same Pod.
+ *
+ * @packageDocumentation
+ */
+import { createHash } from 'node:crypto';
+
+/** Longest Kubernetes object/container name. */
+export const MAX_NAME_LENGTH = 63;
+const SUFFIX_LENGTH = 5;
+const MAX_BASE_LENGTH = MAX_NAME_LENGTH - SUFFIX_LENGTH - 1;
+/** The alphabet of k8s.io/apimachinery's rand.String, which Tekton used (no vowels, no 0/1/3). */
+const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+function digest(parts: readonly string[]): Buffer {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(`${p.length}:${p}`);
+  return h.digest();
+}
+
+/**
+ * Five characters of Tekton's suffix alphabet, derived from the parts.
+ *
+ * @example
+ * ```ts
+ * suffix(['default/run', 'place-scripts']); // e.g. 'x7kq2'
+ * ```
+ */
+export function suffix(parts: readonly string[]): string {
+  const d = digest(parts);
+  let out = '';
+  for (let i = 0; i < SUFFIX_LENGTH; i++) out += SUFFIX_ALPHABET[d[i]! % SUFFIX_ALPHABET.length];
+  return out;
+}
+
+/**
+ * Tekton's RestrictLengthWithRandomSuffix, made deterministic: the base cut to
+ * 57 characters, `-`, and five characters derived from `seed`, the base and
+ * `key`.
+ *
+ * @example
+ * ```ts
+ * withSuffix('default/run', 'secret-volume-regcred', '0'); // 'secret-volume-regcred-<5 chars>'
+ * ```
+ */
+export function withSuffix(seed: string, base: string, key = ''): string {
+  const cut = base.length > MAX_BASE_LENGTH ? base.slice(0, MAX_BASE_LENGTH) : base;
+  return `${cut}-${suffix([seed, base, key])}`;
+}
+
+/**
+ * Tekton's RestrictLength: cut to 63 characters, then drop trailing
+ * characters that are not ASCII letters or digits.
+ *
+ * @example
+ * ```ts
+ * restrictLength('step-' + 'a'.repeat(70)); // 63 characters
+ * ```
+ */
+export function restrictLength(base: string): string {
+  let s = base.length > MAX_NAME_LENGTH ? base.slice(0, MAX_NAME_LENGTH) : base;
+  while (s.length > 0 && !/[a-zA-Z0-9]$/.test(s)) s = s.slice(0, -1);
+  return s;
+}
+
+/**
+ * The Pod's name: `<taskrun>-pod-<6 hex digits>` derived from the seed.
+ *
+ * @example
+ * ```ts
+ * podName('default/run', 'run'); // 'run-pod-1a2b3c'
+ * ```
+ */
+export function podName(seed: string, taskRunName: string): string {
+  return `${taskRunName}-pod-${digest([seed, 'pod']).subarray(0, 3).toString('hex')}`;
+}
+
+/**
+ * The name the API server would give an object created with only
+ * `generateName`: the prefix plus five characters, derived from `content`.
+ *
+ * @example
+ * ```ts
+ * generatedName('build-', '{"spec":...}'); // 'build-<5 chars>'
+ * ```
+ */
+export function generatedName(prefix: string, content: string): string {
+  const cut = prefix.length > MAX_NAME_LENGTH - SUFFIX_LENGTH ? prefix.slice(0, MAX_NAME_LENGTH - SUFFIX_LENGTH) : prefix;
+  return `${cut}${suffix(['generateName', prefix, content])}`;
+}

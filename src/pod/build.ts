@@ -1,0 +1,217 @@
+/**
+ * Pod assembly, in the order of Tekton's MakePod (pod.go at 6c132b937e):
+ *
+ * 1. credential initializer (first init container) and its secret volumes;
+ * 2. working-dir initializer, when a step works under /workspace;
+ * 3. create-dir init containers for image outputs in the default directory;
+ * 4. each step: `HOME` env first, the workspace and home mounts unless the
+ *    step mounts those paths, its script placed, workingDir defaulted, its
+ *    name prefixed; `place-tools` goes to the init containers, every other
+ *    step has its non-maximal requests zeroed;
+ * 5. volumes: the Task's (with tools/downward/resource volumes), the
+ *    podTemplate's, workspace and home, the secret volumes, the scripts volume;
+ * 6. the stepTemplate merged into init containers and steps, then the
+ *    place-scripts text written with the final env;
+ * 7. sidecars appended as they are; metadata and pod-level fields.
+ *
+ * The result is then checked against the API server's offline rules.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import { refused, TaskpodError } from '../errors';
+import type { Container, Pod, Secret, Volume } from '../model/core';
+import type { Images } from '../model/config';
+import type { PodTemplate, Step, TaskResource, TaskResourceBinding, TaskSpec } from '../model/tekton';
+import { podName, restrictLength, withSuffix } from '../names';
+import { cleanPath } from '../util';
+import { checkPod } from './api-checks';
+import { IMPLICIT_ENV, IMPLICIT_MOUNTS, IMPLICIT_VOLUMES, PLACE_TOOLS, SCRIPTS_VOLUME, STEP_PREFIX, WORKSPACE_DIR } from './constants';
+import { makeCredentialInitializer } from './credentials';
+import { podMetadata } from './metadata';
+import { maxRequestIndices, zeroNonMaxRequests } from './requests';
+import { fillPlaceScripts, PlacedScript, placeScript, placeScriptsStep, runScriptFile } from './scripts';
+import { escapeForKubelet, kubeletWouldChange } from './shell';
+import { mergeAllWithTemplate } from './step-template';
+import { makeWorkingDirInitializer } from './working-dir';
+
+/** Everything MakePod reads about the TaskRun. */
+export interface PodRun {
+  readonly name: string;
+  readonly namespace: string;
+  readonly uid?: string;
+  /** Labels after the reconciler's propagation from the Task. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Annotations after the reconciler's propagation from the Task. */
+  readonly annotations: Readonly<Record<string, string>>;
+  /** The TaskRun's service account name ('' when unset). */
+  readonly serviceAccountName: string;
+  readonly podTemplate?: PodTemplate;
+  readonly outputBindings: readonly TaskResourceBinding[];
+}
+
+/** What the cluster would answer for the credential initializer. */
+export interface PodCredentials {
+  /** Names listed in the ServiceAccount's `secrets`. */
+  readonly secretNames: readonly string[];
+  readonly findSecret: (name: string) => Secret | undefined;
+}
+
+/** Parameters of {@link makePod}. */
+export interface MakePodInput {
+  readonly images: Images;
+  readonly run: PodRun;
+  /** The TaskSpec after resources, entrypoint rewriting and substitution. */
+  readonly spec: TaskSpec;
+  readonly credentials: PodCredentials;
+  /** Seed of every generated name. */
+  readonly seed: string;
+  /** Label of the TaskRun, for errors. */
+  readonly object: string;
+}
+
+/** The default directory of image outputs (Tekton's TaskOutputImageDefaultDir). */
+export const OUTPUT_IMAGE_DEFAULT_DIR = '/builder/home/image-outputs';
+
+/** A create-dir step: `mkdir -p <path>` in the bash image. */
+export function createDirStep(bashImage: string, name: string, path: string, seed: string, key = ''): Step {
+  return {
+    name: withSuffix(seed, `create-dir-${name.toLowerCase()}`, key),
+    image: bashImage,
+    command: ['/ko-app/bash'],
+    args: ['-args', `mkdir -p ${path}`],
+  };
+}
+
+/** The create-dir init steps for image outputs whose directory is the default one. */
+export function outputImageDirSteps(
+  bashImage: string,
+  bindings: readonly TaskResourceBinding[],
+  declared: readonly TaskResource[],
+  seed: string,
+): Step[] {
+  const out: Step[] = [];
+  for (const b of bindings) {
+    for (const o of declared) {
+      if (o.name === b.name && (o.outputImageDir ?? '').startsWith(OUTPUT_IMAGE_DEFAULT_DIR)) {
+        const s = createDirStep(bashImage, 'default-image-output', `${OUTPUT_IMAGE_DEFAULT_DIR}/${b.name ?? ''}`, seed, `image-output/${b.name ?? ''}`);
+        out.push({ ...s, volumeMounts: IMPLICIT_MOUNTS });
+      }
+    }
+  }
+  return out;
+}
+
+/** A step with the implicit env first and the implicit mounts unless it mounts those paths. */
+export function withImplicits(step: Step): Step {
+  const requested = new Set((step.volumeMounts ?? []).map((m) => cleanPath(m.mountPath ?? '')));
+  return {
+    ...step,
+    env: [...IMPLICIT_ENV, ...(step.env ?? [])],
+    volumeMounts: [...(step.volumeMounts ?? []), ...IMPLICIT_MOUNTS.filter((m) => !requested.has(cleanPath(m.mountPath ?? '')))],
+  };
+}
+
+/** A step's container name: `step-<name>` cut to 63, or `step-unnamed-<index>`. */
+export function stepContainerName(step: Step, index: number): string {
+  const name = step.name ?? '';
+  return name === '' ? `${STEP_PREFIX}unnamed-${index}` : restrictLength(`${STEP_PREFIX}${name}`);
+}
+
+/** The container of a step: everything but `script`. */
+export function toContainer(step: Step): Container {
+  const { script: _script, ...container } = step;
+  return container;
+}
+
+/** The working-dir initializer's args, escaped when the kubelet would change them. */
+function protectWorkingDirArgs(c: Container): Container {
+  const [flag, text] = c.args ?? [];
+  if (flag !== '-args' || text === undefined) return c;
+  const defined = new Set((c.env ?? []).map((e) => e.name ?? ''));
+  return kubeletWouldChange(text, defined, (c.envFrom ?? []).length > 0) ? { ...c, args: ['-args', escapeForKubelet(text)] } : c;
+}
+
+/**
+ * Builds the Pod from a TaskSpec that has been through resources,
+ * entrypoint rewriting and substitution.
+ */
+export function makePod(input: MakePodInput): E.Either<TaskpodError, Pod> {
+  const { images, run, spec, seed, object } = input;
+  const steps = spec.steps ?? [];
+  return pipe(
+    makeCredentialInitializer(images.creds, input.credentials.secretNames, input.credentials.findSecret, seed, `ServiceAccount ${run.namespace}/${run.serviceAccountName === '' ? 'default' : run.serviceAccountName}`),
+    E.chain((cred) => {
+      const workingDirInit = makeWorkingDirInitializer(images.bashNoop, steps, seed);
+      const initSteps: Step[] = [
+        cred.step,
+        ...(workingDirInit !== undefined ? [workingDirInit] : []),
+        ...outputImageDirSteps(images.bashNoop, run.outputBindings, spec.outputs?.resources ?? [], seed),
+      ];
+      const maxIndices = maxRequestIndices(steps);
+      const podSteps: Step[] = [];
+      const scripts: PlacedScript[] = [];
+      for (const [i, original] of steps.entries()) {
+        let s = withImplicits(original);
+        if (s.script !== undefined && s.script !== '') {
+          const placed = placeScript(s.script, i, seed);
+          scripts.push(placed);
+          s = runScriptFile(s, placed.file);
+        }
+        s = { ...s, workingDir: s.workingDir === undefined || s.workingDir === '' ? WORKSPACE_DIR : s.workingDir, name: stepContainerName(s, i) };
+        if (s.name === restrictLength(`${STEP_PREFIX}${PLACE_TOOLS}`)) initSteps.push(s);
+        else podSteps.push(zeroNonMaxRequests(s, i, maxIndices));
+      }
+      const volumes: Volume[] = [
+        ...(spec.volumes ?? []),
+        ...(run.podTemplate?.volumes ?? []),
+        ...IMPLICIT_VOLUMES,
+        ...cred.volumes,
+        ...(scripts.length > 0 ? [SCRIPTS_VOLUME] : []),
+      ];
+      const placeScripts = scripts.length > 0 ? placeScriptsStep(images.bashNoop, seed) : undefined;
+      if (placeScripts !== undefined) initSteps.push(placeScripts);
+      const seen = new Set<string>();
+      for (const [i, v] of volumes.entries()) {
+        if (seen.has(v.name ?? '')) return E.left(refused(object, `pod.spec.volumes[${i}].name`, `multiple volumes with same name "${v.name ?? ''}"`));
+        seen.add(v.name ?? '');
+      }
+      const template = spec.stepTemplate;
+      const merge = (xs: readonly Step[]) =>
+        E.mapLeft((m: string) => refused(object, 'spec.stepTemplate', m))(mergeAllWithTemplate(template, xs.map(toContainer)));
+      return pipe(
+        E.Do,
+        E.bind('init', () => merge(initSteps)),
+        E.bind('containers', () => merge(podSteps)),
+        E.map(({ init, containers }): Pod => {
+          const finalInit = init.map((c, i) => {
+            const from = initSteps[i];
+            if (placeScripts !== undefined && from === placeScripts) return fillPlaceScripts(c, scripts);
+            if (from?.name === workingDirInit?.name && workingDirInit !== undefined) return protectWorkingDirArgs(c);
+            return c;
+          });
+          const pt = run.podTemplate;
+          return {
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: podMetadata(podName(seed, run.name), run.namespace, run),
+            spec: {
+              volumes,
+              initContainers: finalInit,
+              containers: [...containers, ...(spec.sidecars ?? [])],
+              restartPolicy: 'Never',
+              ...(run.serviceAccountName !== '' ? { serviceAccountName: run.serviceAccountName } : {}),
+              ...(pt?.nodeSelector !== undefined ? { nodeSelector: pt.nodeSelector } : {}),
+              ...(pt?.securityContext !== undefined ? { securityContext: pt.securityContext } : {}),
+              ...(pt?.affinity !== undefined ? { affinity: pt.affinity } : {}),
+              ...(pt?.tolerations !== undefined ? { tolerations: pt.tolerations } : {}),
+              ...(pt?.runtimeClassName !== undefined ? { runtimeClassName: pt.runtimeClassName } : {}),
+            },
+          };
+        }),
+      );
+    }),
+    E.chain((pod) => checkPod(pod, object)),
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Entrypoint rewriting (Tekton's entrypoint.go): every step runs Tekton's
+ * entrypoint binary, which waits for the previous step's post file (the first
+ * step waits for the ready annotation), runs the step's own command, and
+ * writes its own post file. A step without `command` gets its image's
+ * entrypoint from the `imageEntrypoints` table.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/Either';
+import { TaskpodError, unresolved } from '../errors';
+import type { ImageEntrypoints } from '../model/config';
+import type { Step, TaskSpec } from '../model/tekton';
+import {
+  DOWNWARD_MOUNT,
+  DOWNWARD_VOLUME,
+  ENTRYPOINT_BINARY,
+  PLACE_TOOLS,
+  READY_FILE,
+  TOOLS_DIR,
+  TOOLS_MOUNT,
+  TOOLS_VOLUME,
+} from './constants';
+
+/** The file step `n` waits for: the ready file for step 0, else the previous step's post file. */
+export function waitFile(n: number): string {
+  return n === 0 ? READY_FILE : `${TOOLS_DIR}/${n - 1}`;
+}
+
+/**
+ * The entrypoint binary's arguments for step `n`: wait and post files, the
+ * original command after `-entrypoint`, its remaining words and args after `--`.
+ *
+ * @example
+ * ```ts
+ * entrypointArgs(1, ['bash'], ['-c', 'ls']);
+ * // ['-wait_file', '/builder/tools/0', '-post_file', '/builder/tools/1', '-entrypoint', 'bash', '--', '-c', 'ls']
+ * ```
+ */
+export function entrypointArgs(n: number, command: readonly string[], args: readonly string[]): string[] {
+  const [first, ...rest] = command;
+  const cmd = first === undefined ? [] : [first];
+  return [
+    '-wait_file',
+    waitFile(n),
+    '-post_file',
+    waitFile(n + 1),
+    ...(n === 0 ? ['-wait_file_content'] : []),
+    '-entrypoint',
+    ...cmd,
+    '--',
+    ...rest,
+    ...args,
+  ];
+}
+
+/**
+ * Finds the command a step runs: its own `command`, else (for a step without
+ * `script`) its image's entrypoint from the table. `lookupImage` is the image
+ * reference used for the table (taskpod looks it up after substitution).
+ */
+export function stepCommand(
+  step: Step,
+  index: number,
+  lookupImage: string,
+  table: ImageEntrypoints,
+  object: string,
+  field: string,
+): E.Either<TaskpodError, readonly string[]> {
+  if (step.command !== undefined && step.command.length > 0) return E.right(step.command);
+  if (step.script !== undefined && step.script !== '') return E.right([]);
+  const found = Object.prototype.hasOwnProperty.call(table, lookupImage) ? table[lookupImage] : undefined;
+  if (found === undefined) {
+    const name = step.name !== undefined && step.name !== '' ? `step "${step.name}"` : `step ${index}`;
+    return E.left(
+      unresolved(
+        object,
+        `${field}[${index}].image`,
+        `${name} declares no command and the entrypoint of image "${lookupImage}" is unknown: add it to imageEntrypoints in the config`,
+      ),
+    );
+  }
+  return E.right(found);
+}
+
+/** Rewrites one step to run under the entrypoint binary. */
+export function redirectStep(step: Step, n: number, command: readonly string[]): Step {
+  return {
+    ...step,
+    command: [ENTRYPOINT_BINARY],
+    args: entrypointArgs(n, command, step.args ?? []),
+    volumeMounts: [...(step.volumeMounts ?? []), TOOLS_MOUNT, ...(n === 0 ? [DOWNWARD_MOUNT] : [])],
+  };
+}
+
+/**
+ * Redirects every step, then puts the `place-tools` step first and adds the
+ * tools and downward volumes (Tekton's createRedirectedTaskSpec).
+ *
+ * `commands[i]` is the command step `i` runs (see {@link stepCommand}).
+ */
+export function redirectTaskSpec(spec: TaskSpec, commands: readonly (readonly string[])[], entrypointImage: string): TaskSpec {
+  const steps = (spec.steps ?? []).map((s, i) => redirectStep(s, i, commands[i] ?? []));
+  const placeTools: Step = {
+    name: PLACE_TOOLS,
+    image: entrypointImage,
+    command: ['cp', '/ko-app/entrypoint', ENTRYPOINT_BINARY],
+    volumeMounts: [TOOLS_MOUNT],
+  };
+  return { ...spec, steps: [placeTools, ...steps], volumes: [...(spec.volumes ?? []), TOOLS_VOLUME, DOWNWARD_VOLUME] };
+}

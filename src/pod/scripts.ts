@@ -1,0 +1,87 @@
+/**
+ * Script steps (Tekton's handling of `script` in MakePod): each script is
+ * written to a file under /builder/scripts by one `place-scripts` init
+ * container, and the step's entrypoint runs that file.
+ *
+ * @packageDocumentation
+ */
+import type { Container, EnvVar } from '../model/core';
+import type { Step } from '../model/tekton';
+import { withSuffix } from '../names';
+import { SCRIPTS_DIR, SCRIPTS_MOUNT } from './constants';
+import { escapeForKubelet, kubeletWouldChange } from './shell';
+
+/** One script to place: the file, the heredoc delimiter and the text. */
+export interface PlacedScript {
+  readonly file: string;
+  readonly delimiter: string;
+  readonly script: string;
+}
+
+const DELIMITER_BASE = 'script-heredoc-randomly-generated';
+
+/**
+ * The file and heredoc delimiter for the script of step `index` (index in
+ * the step list with place-tools first, as Tekton numbered them). The
+ * delimiter never occurs in the script text.
+ */
+export function placeScript(script: string, index: number, seed: string): PlacedScript {
+  const file = `${SCRIPTS_DIR}/${withSuffix(seed, `script-${index}`)}`;
+  let delimiter = withSuffix(seed, DELIMITER_BASE, String(index));
+  for (let attempt = 1; script.includes(delimiter); attempt++) {
+    delimiter = withSuffix(seed, DELIMITER_BASE, `${index}/${attempt}`);
+  }
+  return { file, delimiter, script };
+}
+
+/**
+ * The step after its script is placed: the entrypoint runs the script file
+ * (everything after `-entrypoint` is replaced by the file), and the scripts
+ * volume is mounted.
+ *
+ * @example
+ * ```ts
+ * // args ['-wait_file', w, '-post_file', p, '-entrypoint', '--'] become
+ * // ['-wait_file', w, '-post_file', p, '-entrypoint', '/builder/scripts/script-1-abcde']
+ * ```
+ */
+export function runScriptFile(step: Step, file: string): Step {
+  const args = [...(step.args ?? []), file];
+  const at = args.indexOf('-entrypoint');
+  return {
+    ...step,
+    args: at >= 0 ? [...args.slice(0, at + 1), file] : args,
+    volumeMounts: [...(step.volumeMounts ?? []), SCRIPTS_MOUNT],
+  };
+}
+
+/**
+ * The bash text that writes one script file. When the kubelet's expansion
+ * of args would change the script (`$$`, or `$(NAME)` of a defined env var),
+ * its `$` are doubled so the file holds exactly the script
+ * (docs/deviations.md); otherwise the text is Tekton's.
+ */
+export function placeScriptText(p: PlacedScript, env: readonly EnvVar[], envFromUnknown: boolean): string {
+  const defined = new Set(env.map((e) => e.name ?? ''));
+  const body = kubeletWouldChange(p.script, defined, envFromUnknown) ? escapeForKubelet(p.script) : p.script;
+  return `tmpfile="${p.file}"\ntouch \${tmpfile} && chmod +x \${tmpfile}\ncat > \${tmpfile} << '${p.delimiter}'\n${body}\n${p.delimiter}\n`;
+}
+
+/** The place-scripts init step before the stepTemplate merge (its args are filled in afterwards). */
+export function placeScriptsStep(bashImage: string, seed: string): Step {
+  return {
+    name: withSuffix(seed, 'place-scripts'),
+    image: bashImage,
+    command: ['/ko-app/bash'],
+    args: ['-args', ''],
+    volumeMounts: [SCRIPTS_MOUNT],
+    tty: true,
+  };
+}
+
+/** Fills the place-scripts container's args once its final env is known. */
+export function fillPlaceScripts(container: Container, scripts: readonly PlacedScript[]): Container {
+  const env = container.env ?? [];
+  const envFromUnknown = (container.envFrom ?? []).length > 0;
+  return { ...container, args: ['-args', scripts.map((p) => placeScriptText(p, env, envFromUnknown)).join('')] };
+}

@@ -1,0 +1,64 @@
+/**
+ * What happens to text taskpod puts into a container's args on its way to
+ * bash: the kubelet's expansion of `$(VAR)` and `$$`, then the shell.
+ *
+ * @packageDocumentation
+ */
+
+/** Characters that need no quoting in a bash word. */
+const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/**
+ * A bash word for `s`: unchanged when it needs no quoting (so ordinary paths
+ * stay byte-identical to Tekton's), otherwise single-quoted.
+ *
+ * @example
+ * ```ts
+ * shellWord('/workspace/src'); // '/workspace/src'
+ * shellWord('/workspace/my dir'); // "'/workspace/my dir'"
+ * ```
+ */
+export function shellWord(s: string): string {
+  if (SAFE_WORD.test(s)) return s;
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Would the kubelet change `text` when it expands a container's args with
+ * these env var names defined? (`$$` becomes `$`; `$(NAME)` becomes NAME's
+ * value when NAME is defined.) `anyDefined` stands for env vars whose names
+ * are not known (envFrom): then every `$(...)` counts as defined.
+ *
+ * @example
+ * ```ts
+ * kubeletWouldChange('echo $$', new Set()); // true
+ * kubeletWouldChange('echo $(date)', new Set()); // false
+ * kubeletWouldChange('echo $(HOME)', new Set(['HOME'])); // true
+ * ```
+ */
+export function kubeletWouldChange(text: string, defined: ReadonlySet<string>, anyDefined = false): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '$') continue;
+    const next = text[i + 1];
+    if (next === '$') return true;
+    if (next === '(') {
+      const close = text.indexOf(')', i + 2);
+      if (close < 0) return false;
+      if (anyDefined || defined.has(text.slice(i + 2, close))) return true;
+      i = close;
+    }
+  }
+  return false;
+}
+
+/**
+ * Text the kubelet expands back into exactly `text`: every `$` doubled.
+ *
+ * @example
+ * ```ts
+ * escapeForKubelet('echo $$'); // 'echo $$$$'
+ * ```
+ */
+export function escapeForKubelet(text: string): string {
+  return text.replace(/\$/g, '$$$$');
+}

@@ -1,0 +1,127 @@
+/**
+ * From input objects to the Pod, in the order of Tekton's reconciler
+ * (`reconcile` then `createPod` in pkg/reconciler/taskrun/taskrun.go at
+ * 6c132b937e). Every stage is a pure function of the previous one's value.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import { defaultTaskRun, defaultTaskSpec } from './admission/defaults';
+import { validateObjectName, validateParams, validateTaskRun, validateTaskSpec } from './admission/validate';
+import { TaskpodError } from './errors';
+import type { InputObjects } from './input/objects';
+import { Config, DEFAULT_CONFIG } from './model/config';
+import { Pod } from './model/core';
+import type { TaskSpec } from './model/tekton';
+import { redirectTaskSpec, stepCommand } from './pod/entrypoint';
+import { makePod } from './pod/build';
+import { resolveRun, ResolvedRun, theTaskRun } from './resolve';
+import {
+  addImageDigestExporter,
+  addInputResources,
+  addOutputResources,
+  resourceReplacements,
+  ResourceContext,
+  validateResourceBindings,
+} from './resources';
+import { applyParameters, applyReplacements, paramReplacements, replaceVariables } from './substitution';
+
+/** Options of a render. */
+export interface RenderOptions {
+  /** The controller configuration; defaults to v0.8.0 images and no known entrypoints. */
+  readonly config?: Config;
+}
+
+/** Admission: the TaskRun (and its Task) as Tekton's webhook defaulted and validated them. */
+export function admit(run: ResolvedRun): E.Either<TaskpodError, ResolvedRun> {
+  if (run.task === undefined) return E.right(run);
+  const spec = defaultTaskSpec(run.taskSpec);
+  return pipe(
+    validateObjectName(run.specObject, run.task.metadata?.name),
+    E.chain(() => validateTaskSpec(spec, run.specObject, run.specPath)),
+    E.map(() => ({ ...run, taskSpec: spec })),
+  );
+}
+
+/** The image a step's entrypoint is looked up by: its image after substitution (DEVIATIONS.md item 3). */
+function lookupImage(run: ResolvedRun, spec: TaskSpec, image: string): string {
+  const params = paramReplacements(spec.inputs?.params ?? [], run.taskRun.spec?.inputs?.params ?? []);
+  const afterParams = replaceVariables(image, params.strings);
+  return replaceVariables(replaceVariables(afterParams, resourceReplacements(run, spec, 'inputs')), resourceReplacements(run, spec, 'outputs'));
+}
+
+/** Entrypoint rewriting (Tekton's createRedirectedTaskSpec). */
+export function redirect(run: ResolvedRun, spec: TaskSpec, config: Config): E.Either<TaskpodError, TaskSpec> {
+  const commands: (readonly string[])[] = [];
+  for (const [i, step] of (spec.steps ?? []).entries()) {
+    const cmd = stepCommand(step, i, lookupImage(run, spec, step.image ?? ''), config.imageEntrypoints, run.specObject, `${run.specPath}.steps`);
+    if (E.isLeft(cmd)) return cmd;
+    commands.push(cmd.right);
+  }
+  return E.right(redirectTaskSpec(spec, commands, config.images.entrypoint));
+}
+
+/** Parameter, then input-resource, then output-resource substitution. */
+export function substitute(run: ResolvedRun, spec: TaskSpec): TaskSpec {
+  const withParams = applyParameters(spec, run.taskRun.spec?.inputs?.params ?? []);
+  const withInputs = applyReplacements(withParams, resourceReplacements(run, spec, 'inputs'), new Map());
+  return applyReplacements(withInputs, resourceReplacements(run, spec, 'outputs'), new Map());
+}
+
+/**
+ * Renders the Pod of the one TaskRun among `objects`.
+ *
+ * @example
+ * ```ts
+ * const pod = renderPod(objects, { config });
+ * if (E.isRight(pod)) console.log(JSON.stringify(pod.right));
+ * ```
+ */
+export function renderPod(objects: InputObjects, options: RenderOptions = {}): E.Either<TaskpodError, Pod> {
+  const config = options.config ?? DEFAULT_CONFIG;
+  return pipe(
+    theTaskRun(objects),
+    E.map((r) => ({ ...r, taskRun: defaultTaskRun(r.taskRun) })),
+    E.chainFirst((r) => validateTaskRun(r.taskRun, `TaskRun ${r.namespace}/${r.name}`)),
+    E.chain((r) => resolveRun(objects, r)),
+    E.chain(admit),
+    E.chainFirst((run) => validateParams(run.taskSpec, run.taskRun.spec?.inputs?.params ?? [], run.object)),
+    E.chainFirst((run) => validateResourceBindings(run, run.taskSpec)),
+    E.chain((run) => {
+      const seed = `${run.namespace}/${run.name}`;
+      const ctx: ResourceContext = { config, run, seed };
+      return pipe(
+        E.right<TaskpodError, TaskSpec>(run.taskSpec),
+        E.chain((spec) => addImageDigestExporter(ctx, spec)),
+        E.chain((spec) => addInputResources(ctx, spec)),
+        E.chain((spec) => addOutputResources(ctx, spec)),
+        E.chain((spec) => redirect(run, spec, config)),
+        E.map((spec) => substitute(run, spec)),
+        E.chain((spec) =>
+          makePod({
+            images: config.images,
+            run: {
+              name: run.name,
+              namespace: run.namespace,
+              ...(run.taskRun.metadata?.uid !== undefined ? { uid: run.taskRun.metadata.uid } : {}),
+              labels: run.labels,
+              annotations: run.annotations,
+              serviceAccountName: run.serviceAccountName,
+              ...(run.taskRun.spec?.podTemplate !== undefined ? { podTemplate: run.taskRun.spec.podTemplate } : {}),
+              outputBindings: run.taskRun.spec?.outputs?.resources ?? [],
+            },
+            spec,
+            credentials: {
+              secretNames: (run.serviceAccount.secrets ?? []).map((s) => s.name ?? ''),
+              findSecret: run.findSecret,
+            },
+            seed,
+            object: run.object,
+          }),
+        ),
+        E.map((pod) => Pod.encode(pod) as Pod),
+      );
+    }),
+  );
+}

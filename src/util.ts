@@ -1,0 +1,67 @@
+/**
+ * Small helpers shared by the transforms.
+ *
+ * @packageDocumentation
+ */
+
+/** Go's string order (`sort.Strings`): byte-wise over UTF-8. */
+export function compareGoStrings(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** A copy of `xs`, sorted in Go's string order. */
+export function sortGoStrings(xs: Iterable<string>): string[] {
+  return [...xs].sort(compareGoStrings);
+}
+
+/** Go's `filepath.Clean` for slash-separated paths. */
+export function cleanPath(p: string): string {
+  if (p === '') return '.';
+  const rooted = p.startsWith('/');
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!rooted) out.push('..');
+      continue;
+    }
+    out.push(part);
+  }
+  const joined = out.join('/');
+  if (rooted) return `/${joined}`;
+  return joined === '' ? '.' : joined;
+}
+
+/** Go's `filepath.Rel` for two cleaned absolute paths; `undefined` where Go errs. */
+export function relPath(base: string, target: string): string | undefined {
+  const b = cleanPath(base);
+  const t = cleanPath(target);
+  if (b.startsWith('/') !== t.startsWith('/')) return undefined;
+  if (b === t) return '.';
+  const bs = b === '/' ? [] : b.split('/').slice(1);
+  const ts = t === '/' ? [] : t.split('/').slice(1);
+  let i = 0;
+  while (i < bs.length && i < ts.length && bs[i] === ts[i]) i++;
+  const up = bs.slice(i).map(() => '..');
+  return [...up, ...ts.slice(i)].join('/');
+}
+
+/** Non-empty arrays stay, empty or missing ones become `undefined` (Go's omitempty). */
+export function nonEmpty<T>(xs: readonly T[] | undefined): readonly T[] | undefined {
+  return xs !== undefined && xs.length > 0 ? xs : undefined;
+}
+
+/** A stable JSON text (object keys sorted) for hashing. */
+export function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .filter((k) => o[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
