@@ -1,0 +1,73 @@
+/**
+ * taskpod: the Kubernetes Pod that Tekton's TaskRun controller
+ * (tekton.dev/v1alpha1, late 2019) would create, computed offline.
+ *
+ * @example
+ * ```ts
+ * import { parseDocuments, collectObjects, renderPod, formatError } from 'taskpod';
+ * import * as E from 'fp-ts/Either';
+ * import { pipe } from 'fp-ts/function';
+ *
+ * const pod = pipe(
+ *   parseDocuments(yamlText, 'input.yaml'),
+ *   E.chain((docs) => collectObjects(docs, (i) => `document ${i + 1}`)),
+ *   E.chain((objects) => renderPod(objects)),
+ * );
+ * if (E.isLeft(pod)) console.error(formatError(pod.left));
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+// The whole render.
+export { renderPod, admit, redirect, substitute } from './render';
+export type { RenderOptions } from './render';
+
+// Inputs.
+export { parseDocuments, DEFAULT_LIMITS } from './input/yaml';
+export type { ReadLimits } from './input/yaml';
+export { collectObjects, concatObjects, EMPTY_OBJECTS, DEFAULT_NAMESPACE } from './input/objects';
+export type { InputObjects } from './input/objects';
+export { decodeAs } from './input/decode';
+export { resolveRun, theTaskRun } from './resolve';
+export type { ResolvedRun } from './resolve';
+
+// Configuration.
+export { DEFAULT_CONFIG, DEFAULT_IMAGES, decodeConfig, configFromFile, ConfigFile } from './model/config';
+export type { Config, Images, ImageEntrypoints } from './model/config';
+
+// Errors.
+export { formatError, foldError, objectLabel } from './errors';
+export type { TaskpodError, ErrorTag } from './errors';
+
+// Admission.
+export { defaultTaskRun, defaultTaskSpec } from './admission/defaults';
+export { validateTaskRun, validateTaskSpec, validateParams, validateResourceSpec } from './admission/validate';
+
+// Substitution.
+export { applyParameters, applyReplacements, replaceVariables, paramReplacements } from './substitution';
+
+// Pod stages.
+export { makePod, withImplicits, stepContainerName } from './pod/build';
+export type { MakePodInput, PodRun, PodCredentials } from './pod/build';
+export { makeCredentialInitializer, credentialFlags } from './pod/credentials';
+export { makeWorkingDirInitializer, workingDirsToCreate } from './pod/working-dir';
+export { placeScript, runScriptFile, placeScriptsStep, fillPlaceScripts } from './pod/scripts';
+export { entrypointArgs, redirectTaskSpec } from './pod/entrypoint';
+export { maxRequestIndices, zeroNonMaxRequests } from './pod/requests';
+export { mergeWithTemplate, mergeAllWithTemplate } from './pod/step-template';
+export { podLabels, podAnnotations } from './pod/metadata';
+export { checkPod, dns1123LabelProblem } from './pod/api-checks';
+export { READY_ANNOTATION, READY_VALUE } from './pod/constants';
+
+// Names.
+export { withSuffix, restrictLength, podName, generatedName } from './names';
+
+// Quantities.
+export { parseQuantity, compareQuantity, formatQuantity, canonicalQuantity } from './quantity';
+
+// Types of the objects read and written.
+export type { Pod, PodSpec, Container, Volume, VolumeMount, EnvVar, Secret, ServiceAccount, ConfigMap, ObjectMeta } from './model/core';
+export type { Task, TaskRun, TaskSpec, Step, PipelineResource, Param, ParamSpec, TaskResource, TaskResourceBinding } from './model/tekton';
+export { Pod as PodCodec, Container as ContainerCodec } from './model/core';
+export { Task as TaskCodec, TaskRun as TaskRunCodec, PipelineResource as PipelineResourceCodec } from './model/tekton';
