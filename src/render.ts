@@ -9,7 +9,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { defaultTaskRun, defaultTaskSpec } from './admission/defaults';
 import { validateObjectName, validateParams, validateTaskRun, validateTaskSpec } from './admission/validate';
-import { TaskpodError } from './errors';
+import { refused, TaskpodError } from './errors';
 import type { InputObjects } from './input/objects';
 import { Config, DEFAULT_CONFIG } from './model/config';
 import { Pod } from './model/core';
@@ -84,6 +84,11 @@ export function renderPod(objects: InputObjects, options: RenderOptions = {}): E
     theTaskRun(objects),
     E.map((r) => ({ ...r, taskRun: defaultTaskRun(r.taskRun) })),
     E.chainFirst((r) => validateTaskRun(r.taskRun, `TaskRun ${r.namespace}/${r.name}`)),
+    E.chainFirst((r) =>
+      r.taskRun.spec?.status === 'TaskRunCancelled'
+        ? E.left(refused(`TaskRun ${r.namespace}/${r.name}`, 'spec.status', 'the TaskRun is cancelled: Tekton creates no Pod for it'))
+        : E.right(undefined),
+    ),
     E.chain((r) => resolveRun(objects, r)),
     E.chain(admit),
     E.chainFirst((run) => validateParams(run.taskSpec, run.taskRun.spec?.inputs?.params ?? [], run.object)),

@@ -57,18 +57,32 @@ function stepStrings(step: Step, at: string): { readonly field: string; readonly
   return out;
 }
 
+function validateScript(s: Step, object: string, here: string): Check {
+  const script = s.script ?? '';
+  if (script === '') return ok;
+  if ((s.args ?? []).length > 0 || (s.command ?? []).length > 0) {
+    return E.left(invalid(object, `${here}.script`, 'script cannot be used with args or command'));
+  }
+  if (!script.trim().startsWith('#!')) return E.left(invalid(object, `${here}.script`, 'script must start with a shebang (#!)'));
+  return ok;
+}
+
+/** The script rules on the steps as written (the stepTemplate cannot hide them). */
+function validateScripts(steps: readonly Step[], object: string, at: string): Check {
+  for (const [i, s] of steps.entries()) {
+    const r = validateScript(s, object, `${at}.steps[${i}]`);
+    if (E.isLeft(r)) return r;
+  }
+  return ok;
+}
+
 function validateStepRules(steps: readonly Step[], object: string, at: string): Check {
   const names = new Set<string>();
   for (const [i, s] of steps.entries()) {
     const here = `${at}.steps[${i}]`;
     if (s.image === undefined || s.image === '') return E.left(invalid(object, `${here}.image`, 'missing field(s)'));
-    const script = s.script ?? '';
-    if (script !== '') {
-      if ((s.args ?? []).length > 0 || (s.command ?? []).length > 0) {
-        return E.left(invalid(object, `${here}.script`, 'script cannot be used with args or command'));
-      }
-      if (!script.trim().startsWith('#!')) return E.left(invalid(object, `${here}.script`, 'script must start with a shebang (#!)'));
-    }
+    const script = validateScript(s, object, here);
+    if (E.isLeft(script)) return script;
     const name = s.name ?? '';
     if (name === '') continue;
     if (names.has(name)) return E.left(invalid(object, `${here}.name`, `invalid value: ${name} (step names must be unique)`));
@@ -109,8 +123,8 @@ export function validateTaskSpec(spec: TaskSpec, object: string, at: string): Ch
       return ok;
     },
     // The script rules apply to the steps as written (DEVIATIONS.md item 6) ...
-    () => validateStepRules(steps, object, at),
-    // ... and, as Tekton checked them, after merging the stepTemplate.
+    () => validateScripts(steps, object, at),
+    // ... and every step rule, as Tekton checked them, after merging the stepTemplate.
     () => {
       const merged = mergeAllWithTemplate(spec.stepTemplate, steps as readonly Container[]);
       if (E.isLeft(merged)) return E.left(invalid(object, `${at}.stepTemplate`, `error merging step template and steps: ${merged.left}`));

@@ -188,7 +188,7 @@ export function makePod(input: MakePodInput): E.Either<TaskpodError, Pod> {
           const finalInit = init.map((c, i) => {
             const from = initSteps[i];
             if (placeScripts !== undefined && from === placeScripts) return fillPlaceScripts(c, scripts);
-            if (from?.name === workingDirInit?.name && workingDirInit !== undefined) return protectWorkingDirArgs(c);
+            if (workingDirInit !== undefined && from === workingDirInit) return protectWorkingDirArgs(c);
             return c;
           });
           const pt = run.podTemplate;
