@@ -1,0 +1,75 @@
+/**
+ * admission/defaults.ts: the webhook's SetDefaults (param_types.go,
+ * task_defaults.go, taskrun_defaults.go). Cases from param_types_test.go
+ * (TestParamSpec_SetDefaults).
+ */
+import { defaultParamSpec, defaultTaskRun, defaultTaskSpec } from '../../src/admission/defaults';
+
+describe('defaultParamSpec (TestParamSpec_SetDefaults)', () => {
+  it('inferred string type', () => {
+    expect(defaultParamSpec({ name: 'parametername' })).toEqual({ name: 'parametername', type: 'string' });
+  });
+  it('inferred type from default value', () => {
+    expect(defaultParamSpec({ name: 'parametername', default: ['an', 'array'] })).toEqual({ name: 'parametername', type: 'array', default: ['an', 'array'] });
+  });
+  it('a string default gives a string type', () => {
+    expect(defaultParamSpec({ name: 'p', default: '' })).toEqual({ name: 'p', type: 'string', default: '' });
+  });
+  it('fully defined ParamSpec is unchanged', () => {
+    const p = { name: 'parametername', type: 'array', description: 'a description', default: ['an', 'array'] };
+    expect(defaultParamSpec(p)).toEqual(p);
+  });
+  it('a declared type is kept even when the default disagrees (validation refuses it later)', () => {
+    expect(defaultParamSpec({ name: 'p', type: 'string', default: ['a'] })).toEqual({ name: 'p', type: 'string', default: ['a'] });
+  });
+});
+
+describe('defaultTaskSpec', () => {
+  it('gives image outputs without outputImageDir the default directory', () => {
+    const spec = defaultTaskSpec({
+      outputs: {
+        resources: [
+          { name: 'img', type: 'image' },
+          { name: 'mine', type: 'image', outputImageDir: '/workspace/here' },
+          { name: 'src', type: 'git' },
+        ],
+      },
+    });
+    expect(spec.outputs?.resources).toEqual([
+      { name: 'img', type: 'image', outputImageDir: '/builder/home/image-outputs/img' },
+      { name: 'mine', type: 'image', outputImageDir: '/workspace/here' },
+      { name: 'src', type: 'git' },
+    ]);
+  });
+
+  it('defaults the type of every input param', () => {
+    const spec = defaultTaskSpec({ inputs: { params: [{ name: 'a' }, { name: 'b', default: ['x'] }] } });
+    expect(spec.inputs?.params).toEqual([
+      { name: 'a', type: 'string' },
+      { name: 'b', type: 'array', default: ['x'] },
+    ]);
+  });
+
+  it('leaves a spec without inputs or outputs as it is', () => {
+    const spec = { steps: [{ name: 's', image: 'i' }] };
+    expect(defaultTaskSpec(spec)).toEqual(spec);
+  });
+});
+
+describe('defaultTaskRun', () => {
+  it('sets the taskRef kind to Task', () => {
+    expect(defaultTaskRun({ spec: { taskRef: { name: 't' } } }).spec?.taskRef).toEqual({ name: 't', kind: 'Task' });
+  });
+
+  it('keeps ClusterTask', () => {
+    expect(defaultTaskRun({ spec: { taskRef: { name: 't', kind: 'ClusterTask' } } }).spec?.taskRef).toEqual({ name: 't', kind: 'ClusterTask' });
+  });
+
+  it('defaults an embedded taskSpec like a Task', () => {
+    const tr = defaultTaskRun({ spec: { taskSpec: { inputs: { params: [{ name: 'p' }] }, outputs: { resources: [{ name: 'o', type: 'image' }] } } } });
+    expect(tr.spec?.taskSpec).toEqual({
+      inputs: { params: [{ name: 'p', type: 'string' }] },
+      outputs: { resources: [{ name: 'o', type: 'image', outputImageDir: '/builder/home/image-outputs/o' }] },
+    });
+  });
+});
