@@ -1,0 +1,102 @@
+/**
+ * What every PipelineResource type offers the reconciler (Tekton's
+ * `PipelineResourceInterface`): its name and type, the fields it exposes to
+ * `$(inputs|outputs.resources.NAME.FIELD)`, and how it changes a TaskSpec
+ * when bound as an input or an output (steps to put before and after the
+ * Task's steps, volumes to add).
+ *
+ * @packageDocumentation
+ */
+import type { Volume } from '../model/core';
+import type { PipelineResourceSpec, Step, TaskSpec } from '../model/tekton';
+import { withSuffix } from '../names';
+import { equalFoldAscii } from './go';
+
+/** The resource types of this Tekton commit. */
+export type ResourceType = 'git' | 'pullRequest' | 'image' | 'cluster' | 'storage' | 'cloudEvent';
+
+/**
+ * How one binding's generated names are derived: the render's seed and a key
+ * naming the binding (`inputs/src`), so that two bindings of one
+ * PipelineResource get different names.
+ */
+export interface Naming {
+  readonly seed: string;
+  readonly key: string;
+}
+
+/**
+ * A generated name for `base` (Tekton's RestrictLengthWithRandomSuffix),
+ * keyed by the binding and, where one binding makes several steps of one
+ * base, by `sub`.
+ *
+ * @example
+ * ```ts
+ * generated({ seed: 'default/run', key: 'inputs/src' }, 'git-source-repo'); // 'git-source-repo-<5 chars>'
+ * ```
+ */
+export function generated(naming: Naming, base: string, sub = ''): string {
+  return withSuffix(naming.seed, base, sub === '' ? naming.key : `${naming.key}/${sub}`);
+}
+
+/**
+ * Steps and volumes a resource adds to a TaskSpec (Tekton's TaskModifier).
+ */
+export interface TaskModifier {
+  readonly prepend: readonly Step[];
+  readonly append: readonly Step[];
+  readonly volumes: readonly Volume[];
+}
+
+/** The modifier that changes nothing. */
+export const NO_CHANGE: TaskModifier = { prepend: [], append: [], volumes: [] };
+
+/**
+ * Applies a modifier: its prepended steps first, the Task's steps, its
+ * appended steps; its volumes after the Task's.
+ *
+ * @example
+ * ```ts
+ * applyModifier({ steps: [build] }, { prepend: [fetch], append: [], volumes: [] }).steps; // [fetch, build]
+ * ```
+ */
+export function applyModifier(spec: TaskSpec, m: TaskModifier): TaskSpec {
+  if (m.prepend.length === 0 && m.append.length === 0 && m.volumes.length === 0) return spec;
+  return {
+    ...spec,
+    steps: [...m.prepend, ...(spec.steps ?? []), ...m.append],
+    ...(m.volumes.length > 0 ? { volumes: [...(spec.volumes ?? []), ...m.volumes] } : {}),
+  };
+}
+
+/** One PipelineResource, read as its type reads it. */
+export interface Resource {
+  readonly type: ResourceType;
+  /** Tekton's `GetName()`: the PipelineResource's name (a cluster's `name` param). */
+  readonly name: string;
+  /** The fields `$(inputs|outputs.resources.BINDING.FIELD)` can name, in Tekton's `Replacements()`. */
+  readonly replacements: ReadonlyMap<string, string>;
+  /** The changes for an input placed at `path`. */
+  inputModifier(spec: TaskSpec, path: string, naming: Naming): TaskModifier;
+  /** The changes for an output read from `path`. */
+  outputModifier(spec: TaskSpec, path: string, naming: Naming): TaskModifier;
+}
+
+/**
+ * Every value of the params named `word` (Go's `strings.EqualFold`), in
+ * order; Tekton's constructors kept the last one.
+ *
+ * @example
+ * ```ts
+ * paramValues({ params: [{ name: 'URL', value: 'a' }, { name: 'url', value: 'b' }] }, 'url'); // ['a', 'b']
+ * ```
+ */
+export function paramValues(spec: PipelineResourceSpec | undefined, word: string): string[] {
+  return (spec?.params ?? []).filter((p) => equalFoldAscii(p.name ?? '', word)).map((p) => p.value ?? '');
+}
+
+/** The last value of the params named `word`, or `''`. */
+export function lastParam(spec: PipelineResourceSpec | undefined, word: string): string {
+  const all = paramValues(spec, word);
+  return all.length > 0 ? all[all.length - 1]! : '';
+}
