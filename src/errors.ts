@@ -5,7 +5,16 @@
  * @packageDocumentation
  */
 
-/** What went wrong, in the terms a user can act on. */
+/**
+ * What went wrong, in the terms a user can act on.
+ *
+ * @example
+ * ```ts
+ * const exitCode = (e: TaskpodError) => (e._tag === 'InvalidInput' ? 2 : 1);
+ * ```
+ *
+ * @public
+ */
 export type ErrorTag =
   /** The input could not be read or decoded (YAML syntax, wrong field type). */
   | 'InvalidInput'
@@ -26,6 +35,8 @@ export type ErrorTag =
  * const e = invalid('TaskRun default/run', 'spec.taskSpec.steps[0].image', 'missing field');
  * formatError(e); // 'TaskRun default/run: spec.taskSpec.steps[0].image: missing field'
  * ```
+ *
+ * @public
  */
 export interface TaskpodError {
   readonly _tag: ErrorTag;
@@ -58,6 +69,8 @@ export const invalidConfig = make('InvalidConfig');
  * ```ts
  * foldError({ InvalidInput: () => 2, Invalid: () => 1, Unresolved: () => 1, Refused: () => 1, InvalidConfig: () => 2 })(e);
  * ```
+ *
+ * @public
  */
 export const foldError =
   <R>(cases: { readonly [K in ErrorTag]: (e: TaskpodError) => R }) =>
@@ -71,6 +84,8 @@ export const foldError =
  * ```ts
  * formatError(refused('TaskRun ns/run', 'spec.taskRef.name', 'Task "x" not found'));
  * ```
+ *
+ * @public
  */
 export function formatError(e: TaskpodError): string {
   return [e.object, e.field, e.message].filter((s) => s !== '').join(': ');
@@ -83,6 +98,8 @@ export function formatError(e: TaskpodError): string {
  * ```ts
  * objectLabel('Task', 'default', 'build'); // 'Task default/build'
  * ```
+ *
+ * @public
  */
 export function objectLabel(kind: string, namespace: string | undefined, name: string | undefined): string {
   const ns = namespace === undefined || namespace === '' ? '' : `${namespace}/`;

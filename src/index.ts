@@ -43,16 +43,20 @@ export type { TaskpodError, ErrorTag } from './errors';
 // Admission.
 export { defaultTaskRun, defaultTaskSpec } from './admission/defaults';
 export { validateTaskRun, validateTaskSpec, validateParams, validateResourceSpec } from './admission/validate';
+export type { Check } from './admission/validate';
 
 // Substitution.
 export { applyParameters, applyReplacements, replaceVariables, paramReplacements } from './substitution';
+export type { StringReplacements, ArrayReplacements } from './substitution';
 
 // Pod stages.
 export { makePod, withImplicits, stepContainerName } from './pod/build';
 export type { MakePodInput, PodRun, PodCredentials } from './pod/build';
 export { makeCredentialInitializer, credentialFlags } from './pod/credentials';
+export type { CredentialInit } from './pod/credentials';
 export { makeWorkingDirInitializer, workingDirsToCreate } from './pod/working-dir';
 export { placeScript, runScriptFile, placeScriptsStep, fillPlaceScripts } from './pod/scripts';
+export type { PlacedScript } from './pod/scripts';
 export { entrypointArgs, redirectTaskSpec } from './pod/entrypoint';
 export { maxRequestIndices, zeroNonMaxRequests } from './pod/requests';
 export { mergeWithTemplate, mergeAllWithTemplate } from './pod/step-template';
@@ -65,9 +69,11 @@ export { withSuffix, restrictLength, podName, generatedName } from './names';
 
 // Quantities.
 export { parseQuantity, compareQuantity, formatQuantity, canonicalQuantity } from './quantity';
+export type { Quantity, QuantityFormat } from './quantity';
 
 // Types of the objects read and written.
 export type { Pod, PodSpec, Container, Volume, VolumeMount, EnvVar, Secret, ServiceAccount, ConfigMap, ObjectMeta } from './model/core';
-export type { Task, TaskRun, TaskSpec, Step, PipelineResource, Param, ParamSpec, TaskResource, TaskResourceBinding } from './model/tekton';
+export type { Task, TaskRun, TaskSpec, Step, PipelineResource, Param, ParamSpec, TaskResource, TaskResourceBinding, PodTemplate, PipelineResourceSpec } from './model/tekton';
+export type { StructType, StructOf, StructOutputOf } from './model/struct';
 export { Pod as PodCodec, Container as ContainerCodec } from './model/core';
 export { Task as TaskCodec, TaskRun as TaskRunCodec, PipelineResource as PipelineResourceCodec } from './model/tekton';

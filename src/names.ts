@@ -45,6 +45,8 @@ export function suffix(parts: readonly string[]): string {
  * ```ts
  * withSuffix('default/run', 'secret-volume-regcred', '0'); // 'secret-volume-regcred-<5 chars>'
  * ```
+ *
+ * @public
  */
 export function withSuffix(seed: string, base: string, key = ''): string {
   const cut = base.length > MAX_BASE_LENGTH ? base.slice(0, MAX_BASE_LENGTH) : base;
@@ -59,6 +61,8 @@ export function withSuffix(seed: string, base: string, key = ''): string {
  * ```ts
  * restrictLength('step-' + 'a'.repeat(70)); // 63 characters
  * ```
+ *
+ * @public
  */
 export function restrictLength(base: string): string {
   let s = base.length > MAX_NAME_LENGTH ? base.slice(0, MAX_NAME_LENGTH) : base;
@@ -73,6 +77,8 @@ export function restrictLength(base: string): string {
  * ```ts
  * podName('default/run', 'run'); // 'run-pod-1a2b3c'
  * ```
+ *
+ * @public
  */
 export function podName(seed: string, taskRunName: string): string {
   return `${taskRunName}-pod-${digest([seed, 'pod']).subarray(0, 3).toString('hex')}`;
@@ -86,6 +92,8 @@ export function podName(seed: string, taskRunName: string): string {
  * ```ts
  * generatedName('build-', '{"spec":...}'); // 'build-<5 chars>'
  * ```
+ *
+ * @public
  */
 export function generatedName(prefix: string, content: string): string {
   const cut = prefix.length > MAX_NAME_LENGTH - SUFFIX_LENGTH ? prefix.slice(0, MAX_NAME_LENGTH - SUFFIX_LENGTH) : prefix;

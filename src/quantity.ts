@@ -38,7 +38,11 @@ import { Either, isRight, left, right } from 'fp-ts/Either';
  * The three suffix families a quantity can remember, as Go's `resource.Format`.
  *
  * @example
+ * ```ts
  * const f: QuantityFormat = 'BinarySI'; // 12Mi
+ * ```
+ *
+ * @public
  */
 export type QuantityFormat = 'DecimalExponent' | 'BinarySI' | 'DecimalSI';
 
@@ -50,8 +54,12 @@ export type QuantityFormat = 'DecimalExponent' | 'BinarySI' | 'DecimalSI';
  * are at most 2^63-1 in magnitude).
  *
  * @example
+ * ```ts
  * // parseQuantity('1.5Gi') is Right of:
  * const q: Quantity = { mantissa: 1610612736n, exponent: 0, format: 'BinarySI', verbatim: undefined };
+ * ```
+ *
+ * @public
  */
 export interface Quantity {
   /** Signed integer mantissa. */
@@ -73,10 +81,12 @@ export interface Quantity {
  * `ErrSuffix`), which {@link parseQuantity} returns as its `Left`.
  *
  * @example
+ * ```ts
  * parseQuantity('1 ')   // Left(QUANTITY_ERRORS.format)
  * parseQuantity('1Qi')  // Left(QUANTITY_ERRORS.format)
  * parseQuantity('1mi')  // Left(QUANTITY_ERRORS.suffix)
  * parseQuantity('.Pi')  // Left(QUANTITY_ERRORS.numeric)
+ * ```
  */
 export const QUANTITY_ERRORS = {
   format:
@@ -297,13 +307,17 @@ function interpretSuffix(suffix: string): Suffix | undefined {
  * remembered text. No whitespace is trimmed.
  *
  * @param s - the quantity text, e.g. `"100m"`, `"1.5Gi"`, `"1e3"`
- * @returns `Right` with the quantity, or `Left` with Go's error text (see {@link QUANTITY_ERRORS})
+ * @returns `Right` with the quantity, or `Left` with Go's error text (see `QUANTITY_ERRORS`)
  *
  * @example
+ * ```ts
  * parseQuantity('0.1m');  // Right({ mantissa: 1n, exponent: -4, format: 'DecimalSI', verbatim: undefined })
  * parseQuantity('0.1n');  // rounded up: Right({ mantissa: 1n, exponent: -9, ... })
  * parseQuantity('1Ki');   // Right({ mantissa: 1024n, exponent: 0, format: 'BinarySI', verbatim: '1Ki' })
  * parseQuantity('1 ');    // Left("quantities must match the regular expression ...")
+ * ```
+ *
+ * @public
  */
 export function parseQuantity(s: string): Either<string, Quantity> {
   if (s.length === 0) {
@@ -381,10 +395,14 @@ export function parseQuantity(s: string): Either<string, Quantity> {
  * @returns -1 if `a < b`, 0 if equal, 1 if `a > b`
  *
  * @example
+ * ```ts
  * // with q = (s) => (parseQuantity(s) as Right<Quantity>).right
  * compareQuantity(q('1'), q('1000m'));    // 0
  * compareQuantity(q('1Gi'), q('1G'));     // 1
  * compareQuantity(q('-1'), q('0'));       // -1
+ * ```
+ *
+ * @public
  */
 export function compareQuantity(a: Quantity, b: Quantity): -1 | 0 | 1 {
   const sa = a.mantissa < 0n ? -1 : a.mantissa > 0n ? 1 : 0;
@@ -410,12 +428,16 @@ export function compareQuantity(a: Quantity, b: Quantity): -1 | 0 | 1 {
  * canonical form in the remembered format.
  *
  * @example
+ * ```ts
  * // with q = (s) => (parseQuantity(s) as Right<Quantity>).right
  * formatQuantity(q('1000m'));   // "1"
  * formatQuantity(q('1024Mi'));  // "1Gi"
  * formatQuantity(q('0.5'));     // "500m"
  * formatQuantity(q('1.5Ki'));   // "1536"
  * formatQuantity(q('+1'));      // "+1" (kept verbatim by Go)
+ * ```
+ *
+ * @public
  */
 export function formatQuantity(q: Quantity): string {
   return q.verbatim !== undefined ? q.verbatim : canonicalize(q);
@@ -426,12 +448,16 @@ export function formatQuantity(q: Quantity): string {
  * `s` into a `resource.Quantity` and wrote it back out.
  *
  * @example
+ * ```ts
  * canonicalQuantity('1000');   // Right("1k")
  * canonicalQuantity('1e3');    // Right("1e3")
  * canonicalQuantity('100Mi');  // Right("100Mi")
  * canonicalQuantity('0.1m');   // Right("100u")
  * canonicalQuantity('0.1n');   // Right("1n") (rounded up)
  * canonicalQuantity('1.1.1');  // Left("quantities must match the regular expression ...")
+ * ```
+ *
+ * @public
  */
 export function canonicalQuantity(s: string): Either<string, string> {
   const parsed = parseQuantity(s);
@@ -456,10 +482,12 @@ export function canonicalQuantity(s: string): Either<string, string> {
  * reject them.
  *
  * @example
+ * ```ts
  * quantityCodec.decode(' 1Gi ');  // Right("1Gi")
  * quantityCodec.decode(0.5);      // Right("500m")
  * quantityCodec.decode('1024Mi'); // Right("1Gi")
  * quantityCodec.decode('abc');    // Left([...])
+ * ```
  */
 export const quantityCodec: t.Type<string, string, unknown> = new t.Type<string, string, unknown>(
   'Quantity',

@@ -27,13 +27,31 @@ import {
 } from './resources';
 import { applyParameters, applyReplacements, paramReplacements, replaceVariables } from './substitution';
 
-/** Options of a render. */
+/**
+ * Options of a render.
+ *
+ * @example
+ * ```ts
+ * renderPod(objects, { config: { images: DEFAULT_IMAGES, imageEntrypoints: { ubuntu: ['/bin/bash'] } } });
+ * ```
+ *
+ * @public
+ */
 export interface RenderOptions {
   /** The controller configuration; defaults to v0.8.0 images and no known entrypoints. */
   readonly config?: Config;
 }
 
-/** Admission: the TaskRun (and its Task) as Tekton's webhook defaulted and validated them. */
+/**
+ * Admission: the TaskRun (and its Task) as Tekton's webhook defaulted and validated them.
+ *
+ * @example
+ * ```ts
+ * const admitted = pipe(theTaskRun(objects), E.chain((r) => resolveRun(objects, r)), E.chain(admit));
+ * ```
+ *
+ * @public
+ */
 export function admit(run: ResolvedRun): E.Either<TaskpodError, ResolvedRun> {
   if (run.task === undefined) return E.right(run);
   const spec = defaultTaskSpec(run.taskSpec);
@@ -51,7 +69,17 @@ function lookupImage(run: ResolvedRun, spec: TaskSpec, image: string): string {
   return replaceVariables(replaceVariables(afterParams, resourceReplacements(run, spec, 'inputs')), resourceReplacements(run, spec, 'outputs'));
 }
 
-/** Entrypoint rewriting (Tekton's createRedirectedTaskSpec). */
+/**
+ * Entrypoint rewriting (Tekton's createRedirectedTaskSpec).
+ *
+ * @example
+ * ```ts
+ * const redirected = redirect(run, run.taskSpec, DEFAULT_CONFIG);
+ * // Right(spec): place-tools first, every step runs /builder/tools/entrypoint
+ * ```
+ *
+ * @public
+ */
 export function redirect(run: ResolvedRun, spec: TaskSpec, config: Config): E.Either<TaskpodError, TaskSpec> {
   const commands: (readonly string[])[] = [];
   for (const [i, step] of (spec.steps ?? []).entries()) {
@@ -62,7 +90,16 @@ export function redirect(run: ResolvedRun, spec: TaskSpec, config: Config): E.Ei
   return E.right(redirectTaskSpec(spec, commands, config.images.entrypoint));
 }
 
-/** Parameter, then input-resource, then output-resource substitution. */
+/**
+ * Parameter, then input-resource, then output-resource substitution.
+ *
+ * @example
+ * ```ts
+ * substitute(run, spec); // $(inputs.params.x) and $(inputs|outputs.resources.r.f) replaced
+ * ```
+ *
+ * @public
+ */
 export function substitute(run: ResolvedRun, spec: TaskSpec): TaskSpec {
   const withParams = applyParameters(spec, run.taskRun.spec?.inputs?.params ?? []);
   const withInputs = applyReplacements(withParams, resourceReplacements(run, spec, 'inputs'), new Map());
@@ -77,6 +114,8 @@ export function substitute(run: ResolvedRun, spec: TaskSpec): TaskSpec {
  * const pod = renderPod(objects, { config });
  * if (E.isRight(pod)) console.log(JSON.stringify(pod.right));
  * ```
+ *
+ * @public
  */
 export function renderPod(objects: InputObjects, options: RenderOptions = {}): E.Either<TaskpodError, Pod> {
   const config = options.config ?? DEFAULT_CONFIG;

@@ -19,7 +19,17 @@ import { stableJson } from './util';
 /** The label naming the Task of a TaskRun created from a taskRef. */
 export const TASK_LABEL = 'tekton.dev/task';
 
-/** A TaskRun with everything it refers to. */
+/**
+ * A TaskRun with everything it refers to.
+ *
+ * @example
+ * ```ts
+ * const run = pipe(theTaskRun(objects), E.chain((r) => resolveRun(objects, r)));
+ * if (E.isRight(run)) run.right.taskSpec.steps?.length;
+ * ```
+ *
+ * @public
+ */
 export interface ResolvedRun {
   readonly taskRun: TaskRun;
   readonly name: string;
@@ -48,6 +58,14 @@ export interface ResolvedRun {
 /**
  * The one TaskRun of the input, named (a `generateName` gets its five
  * characters, derived from the TaskRun's content) and namespaced.
+ *
+ * @example
+ * ```ts
+ * theTaskRun({ ...EMPTY_OBJECTS, taskRuns: [{ metadata: { generateName: 'build-' } }] });
+ * // Right({ taskRun, name: 'build-<5 chars>', namespace: 'default' })
+ * ```
+ *
+ * @public
  */
 export function theTaskRun(objects: InputObjects): E.Either<TaskpodError, { readonly taskRun: TaskRun; readonly name: string; readonly namespace: string }> {
   if (objects.taskRuns.length === 0) return E.left(invalidInput('input', '', 'no TaskRun found: the input must hold exactly one TaskRun'));
@@ -100,6 +118,14 @@ function resolveBindings(
 /**
  * Resolves the TaskRun's Task, resources and ServiceAccount against the
  * input objects.
+ *
+ * @example
+ * ```ts
+ * const resolved = pipe(theTaskRun(objects), E.chain((r) => resolveRun(objects, r)));
+ * // Right({ taskSpec, labels, serviceAccount, ... }) or Left(Unresolved 'Task "x" not found')
+ * ```
+ *
+ * @public
  */
 export function resolveRun(
   objects: InputObjects,

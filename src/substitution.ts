@@ -13,9 +13,29 @@
 import type { Container, EnvFromSource, EnvVar, Volume, VolumeMount } from './model/core';
 import type { ArrayOrString, ParamSpec, Param, Step, TaskSpec } from './model/tekton';
 
-/** Single-string replacements, keyed by variable name without `$(` `)`. */
+/**
+ * Single-string replacements, keyed by variable name without `$(` `)`.
+ *
+ * @example
+ * ```ts
+ * const strings: StringReplacements = new Map([['inputs.params.greeting', 'hello']]);
+ * replaceVariables('echo $(inputs.params.greeting)', strings); // 'echo hello'
+ * ```
+ *
+ * @public
+ */
 export type StringReplacements = ReadonlyMap<string, string>;
-/** Array replacements (array params), keyed likewise. */
+/**
+ * Array replacements (array params), keyed likewise.
+ *
+ * @example
+ * ```ts
+ * const arrays: ArrayReplacements = new Map([['inputs.params.flags', ['-v', '-x']]]);
+ * applyReplacements(spec, new Map(), arrays); // args ['$(inputs.params.flags)'] become ['-v', '-x']
+ * ```
+ *
+ * @public
+ */
 export type ArrayReplacements = ReadonlyMap<string, readonly string[]>;
 
 const VARIABLE = /\$\(([^()]*)\)/g;
@@ -27,6 +47,8 @@ const VARIABLE = /\$\(([^()]*)\)/g;
  * ```ts
  * replaceVariables('$(inputs.params.x)-y', new Map([['inputs.params.x', 'a']])); // 'a-y'
  * ```
+ *
+ * @public
  */
 export function replaceVariables(s: string, replacements: StringReplacements): string {
   if (replacements.size === 0 || !s.includes('$(')) return s;
@@ -160,6 +182,13 @@ export function replaceInVolume(v: Volume, r: StringReplacements): Volume {
 /**
  * Applies replacements to the steps, the stepTemplate and the volumes of a
  * TaskSpec (not to sidecars: Tekton did not substitute them).
+ *
+ * @example
+ * ```ts
+ * applyReplacements(spec, new Map([['inputs.resources.src.path', '/workspace/src']]), new Map());
+ * ```
+ *
+ * @public
  */
 export function applyReplacements(spec: TaskSpec, strings: StringReplacements, arrays: ArrayReplacements): TaskSpec {
   return compact({
@@ -192,6 +221,8 @@ function putValue(
  * ```ts
  * paramReplacements([{ name: 'x', default: 'a' }], [{ name: 'x', value: 'b' }]).strings.get('inputs.params.x'); // 'b'
  * ```
+ *
+ * @public
  */
 export function paramReplacements(
   declared: readonly ParamSpec[],
@@ -211,6 +242,8 @@ export function paramReplacements(
  * ```ts
  * applyParameters(spec, taskRun.spec?.inputs?.params ?? []);
  * ```
+ *
+ * @public
  */
 export function applyParameters(spec: TaskSpec, given: readonly Param[]): TaskSpec {
   const { strings, arrays } = paramReplacements(spec.inputs?.params ?? [], given);

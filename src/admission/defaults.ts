@@ -25,6 +25,8 @@ export function defaultParamSpec(p: ParamSpec): ParamSpec {
  * defaultTaskSpec({ outputs: { resources: [{ name: 'img', type: 'image' }] } }).outputs?.resources?.[0]?.outputImageDir;
  * // '/builder/home/image-outputs/img'
  * ```
+ *
+ * @public
  */
 export function defaultTaskSpec(spec: TaskSpec): TaskSpec {
   const outputs = spec.outputs;
@@ -47,7 +49,16 @@ export function defaultTaskSpec(spec: TaskSpec): TaskSpec {
   };
 }
 
-/** A TaskRun with Tekton's defaults (taskRef kind, embedded taskSpec). */
+/**
+ * A TaskRun with Tekton's defaults (taskRef kind, embedded taskSpec).
+ *
+ * @example
+ * ```ts
+ * defaultTaskRun({ spec: { taskRef: { name: 'build' } } }).spec?.taskRef?.kind; // 'Task'
+ * ```
+ *
+ * @public
+ */
 export function defaultTaskRun(tr: TaskRun): TaskRun {
   const spec = tr.spec ?? {};
   return {

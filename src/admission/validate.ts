@@ -15,7 +15,18 @@ import { PLACE_TOOLS } from '../pod/constants';
 import { mergeAllWithTemplate } from '../pod/step-template';
 import { findVariables } from './variables';
 
-type Check = E.Either<TaskpodError, void>;
+/**
+ * The outcome of a check: `Right` when the object passes, else the first error.
+ *
+ * @example
+ * ```ts
+ * const check: Check = validateTaskSpec(spec, 'Task default/build', 'spec');
+ * if (E.isLeft(check)) console.error(formatError(check.left));
+ * ```
+ *
+ * @public
+ */
+export type Check = E.Either<TaskpodError, void>;
 const ok: Check = E.right(undefined);
 
 /** Runs checks in order and stops at the first failure. */
@@ -109,6 +120,14 @@ function validateResourceDecls(resources: readonly TaskResource[], object: strin
 /**
  * A TaskSpec as the webhook checked it. `at` is the path of the spec inside
  * the object (`spec`, or `spec.taskSpec` for an embedded one).
+ *
+ * @example
+ * ```ts
+ * validateTaskSpec({ steps: [] }, 'Task default/build', 'spec');
+ * // Left(Invalid 'Task default/build: spec.steps: missing field(s): ...')
+ * ```
+ *
+ * @public
  */
 export function validateTaskSpec(spec: TaskSpec, object: string, at: string): Check {
   const steps = spec.steps ?? [];
@@ -197,7 +216,17 @@ function validateUrl(u: string): boolean {
   return !/[\s]/.test(u);
 }
 
-/** A PipelineResource's spec, as the webhook checked it. */
+/**
+ * A PipelineResource's spec, as the webhook checked it.
+ *
+ * @example
+ * ```ts
+ * validateResourceSpec({ type: 'git', params: [{ name: 'url', value: 'https://github.com/tektoncd/pipeline' }] }, 'PipelineResource default/src', 'spec');
+ * // Right(undefined)
+ * ```
+ *
+ * @public
+ */
 export function validateResourceSpec(rs: PipelineResourceSpec, object: string, at: string): Check {
   const params = rs.params ?? [];
   const eq = (a: string | undefined, b: string) => (a ?? '').toLowerCase() === b.toLowerCase();
@@ -264,7 +293,17 @@ function validateBindings(bindings: readonly TaskResourceBinding[], object: stri
   return ok;
 }
 
-/** A TaskRun as the webhook checked it (its embedded taskSpec included). */
+/**
+ * A TaskRun as the webhook checked it (its embedded taskSpec included).
+ *
+ * @example
+ * ```ts
+ * validateTaskRun({ metadata: { name: 'run' }, spec: {} }, 'TaskRun default/run');
+ * // Left(Invalid: expected exactly one, got neither: spec.taskRef, spec.taskSpec)
+ * ```
+ *
+ * @public
+ */
 export function validateTaskRun(tr: TaskRun, object: string): Check {
   const spec = tr.spec ?? {};
   const hasRef = (spec.taskRef?.name ?? '') !== '';
@@ -287,7 +326,17 @@ export function validateTaskRun(tr: TaskRun, object: string): Check {
   );
 }
 
-/** The reconciler's check of the TaskRun's params against the Task's. */
+/**
+ * The reconciler's check of the TaskRun's params against the Task's.
+ *
+ * @example
+ * ```ts
+ * validateParams({ inputs: { params: [{ name: 'x' }] } }, [], 'TaskRun default/run');
+ * // Left: the param x is missing
+ * ```
+ *
+ * @public
+ */
 export function validateParams(spec: TaskSpec, given: readonly Param[], object: string): Check {
   const declared = spec.inputs?.params ?? [];
   const needed = declared.map((p) => p.name ?? '');

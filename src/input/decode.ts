@@ -49,6 +49,8 @@ export function describeErrors(errors: t.Errors): { readonly path: string; reado
  * ```ts
  * decodeAs(TaskRun, raw, 'TaskRun default/run');
  * ```
+ *
+ * @public
  */
 export function decodeAs<A, O>(codec: t.Type<A, O, unknown>, u: unknown, object: string, prefix = ''): E.Either<TaskpodError, A> {
   return E.mapLeft((errors: t.Errors) => {

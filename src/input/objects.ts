@@ -11,10 +11,29 @@ import { ConfigMap, Pod, Secret, ServiceAccount } from '../model/core';
 import { PipelineResource, Task, TaskRun } from '../model/tekton';
 import { decodeAs } from './decode';
 
-/** The namespace of an object that does not name one (kubectl's default). */
+/**
+ * The namespace of an object that does not name one (kubectl's default).
+ *
+ * @example
+ * ```ts
+ * objectLabel('Task', DEFAULT_NAMESPACE, 'build'); // 'Task default/build'
+ * ```
+ *
+ * @public
+ */
 export const DEFAULT_NAMESPACE = 'default';
 
-/** The objects of an input stream, by kind, in stream order. */
+/**
+ * The objects of an input stream, by kind, in stream order.
+ *
+ * @example
+ * ```ts
+ * const objects = collectObjects(docs, (i) => `document ${i + 1}`);
+ * if (E.isRight(objects)) objects.right.taskRuns.length; // 1
+ * ```
+ *
+ * @public
+ */
 export interface InputObjects {
   readonly taskRuns: readonly TaskRun[];
   readonly tasks: readonly Task[];
@@ -28,7 +47,16 @@ export interface InputObjects {
   readonly pipelineRuns: readonly Readonly<Record<string, unknown>>[];
 }
 
-/** No objects. */
+/**
+ * No objects.
+ *
+ * @example
+ * ```ts
+ * const objects: InputObjects = { ...EMPTY_OBJECTS, taskRuns: [taskRun] };
+ * ```
+ *
+ * @public
+ */
 export const EMPTY_OBJECTS: InputObjects = {
   taskRuns: [],
   tasks: [],
@@ -61,6 +89,8 @@ type Mutable = { -readonly [K in keyof InputObjects]: InputObjects[K][number][] 
  * ```ts
  * collectObjects([{ kind: 'TaskRun', metadata: { name: 'r' }, spec: {} }], (i) => `document ${i + 1}`);
  * ```
+ *
+ * @public
  */
 export function collectObjects(docs: readonly unknown[], where: (index: number) => string): E.Either<TaskpodError, InputObjects> {
   const out: Mutable = { taskRuns: [], tasks: [], clusterTasks: [], pipelineResources: [], serviceAccounts: [], secrets: [], configMaps: [], pods: [], pipelineRuns: [] };
@@ -106,7 +136,16 @@ export function collectObjects(docs: readonly unknown[], where: (index: number) 
   return E.right(out);
 }
 
-/** Objects of two streams together (e.g. several `-f` files). */
+/**
+ * Objects of two streams together (e.g. several `-f` files).
+ *
+ * @example
+ * ```ts
+ * const all = concatObjects(fromTaskRunFile, fromTaskFile); // as with -f run.yaml -f task.yaml
+ * ```
+ *
+ * @public
+ */
 export function concatObjects(a: InputObjects, b: InputObjects): InputObjects {
   return {
     taskRuns: [...a.taskRuns, ...b.taskRuns],

@@ -10,7 +10,17 @@ import * as E from 'fp-ts/Either';
 import { parseAllDocuments } from 'yaml';
 import { invalidInput, TaskpodError } from '../errors';
 
-/** Limits on what is read. */
+/**
+ * Limits on what is read.
+ *
+ * @example
+ * ```ts
+ * const limits: ReadLimits = { maxBytes: 1 << 20, maxAliases: 10 };
+ * parseDocuments(text, 'input.yaml', limits);
+ * ```
+ *
+ * @public
+ */
 export interface ReadLimits {
   /** Largest input text, in bytes (UTF-8). */
   readonly maxBytes: number;
@@ -18,7 +28,16 @@ export interface ReadLimits {
   readonly maxAliases: number;
 }
 
-/** 16 MiB of text, 100 aliases a document. */
+/**
+ * 16 MiB of text, 100 aliases a document.
+ *
+ * @example
+ * ```ts
+ * parseDocuments(text, 'input.yaml', { ...DEFAULT_LIMITS, maxBytes: 1024 * 1024 });
+ * ```
+ *
+ * @public
+ */
 export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 16 * 1024 * 1024, maxAliases: 100 };
 
 /**
@@ -29,6 +48,8 @@ export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 16 * 1024 * 1024, maxAlias
  * ```ts
  * parseDocuments('a: 1\n---\nb: 2\n', 'input.yaml'); // Right([{ a: 1 }, { b: 2 }])
  * ```
+ *
+ * @public
  */
 export function parseDocuments(text: string, source: string, limits: ReadLimits = DEFAULT_LIMITS): E.Either<TaskpodError, unknown[]> {
   const size = Buffer.byteLength(text, 'utf8');

@@ -9,7 +9,16 @@ import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { listOf, mapOf, struct } from './struct';
 
-/** The controller's image flags. */
+/**
+ * The controller's image flags.
+ *
+ * @example
+ * ```ts
+ * const images: Images = { ...DEFAULT_IMAGES, nop: 'registry.example.com/nop:v1' };
+ * ```
+ *
+ * @public
+ */
 export interface Images {
   /** `-entrypoint-image`: copies the entrypoint binary (init container place-tools). */
   readonly entrypoint: string;
@@ -42,6 +51,8 @@ const RELEASE = 'gcr.io/tekton-releases/github.com/tektoncd/pipeline';
  * ```ts
  * DEFAULT_IMAGES.creds; // 'gcr.io/tekton-releases/github.com/tektoncd/pipeline/cmd/creds-init:v0.8.0'
  * ```
+ *
+ * @public
  */
 export const DEFAULT_IMAGES: Images = {
   entrypoint: `${RELEASE}/cmd/entrypoint:v0.8.0`,
@@ -56,10 +67,29 @@ export const DEFAULT_IMAGES: Images = {
   imageDigestExporter: `${RELEASE}/cmd/imagedigestexporter:v0.8.0`,
 };
 
-/** What the registry would answer: image reference to ENTRYPOINT (else CMD). */
+/**
+ * What the registry would answer: image reference to ENTRYPOINT (else CMD).
+ *
+ * @example
+ * ```ts
+ * const entrypoints: ImageEntrypoints = { ubuntu: ['/bin/bash'], 'golang:1.13': ['bash'] };
+ * ```
+ *
+ * @public
+ */
 export type ImageEntrypoints = Readonly<Record<string, readonly string[]>>;
 
-/** The controller settings a render uses. */
+/**
+ * The controller settings a render uses.
+ *
+ * @example
+ * ```ts
+ * const config: Config = { ...DEFAULT_CONFIG, imageEntrypoints: { ubuntu: ['/bin/bash'] } };
+ * renderPod(objects, { config });
+ * ```
+ *
+ * @public
+ */
 export interface Config {
   readonly images: Images;
   readonly imageEntrypoints: ImageEntrypoints;
@@ -72,6 +102,8 @@ export interface Config {
  * ```ts
  * DEFAULT_CONFIG.imageEntrypoints; // {}
  * ```
+ *
+ * @public
  */
 export const DEFAULT_CONFIG: Config = { images: DEFAULT_IMAGES, imageEntrypoints: {} };
 
@@ -107,12 +139,24 @@ const ImagesC = new t.Type<Partial<Images>, Partial<Images>, unknown>(
  * ```ts
  * ConfigFile.decode({ images: { nop: 'my/nop' }, imageEntrypoints: { ubuntu: ['/bin/bash'] } });
  * ```
+ *
+ * @public
  */
 export const ConfigFile = struct('Config', {
   images: ImagesC,
   imageEntrypoints: mapOf(listOf(t.string), 'map[image][]string'),
 });
-/** A decoded {@link ConfigFile}. */
+/**
+ * A decoded {@link (ConfigFile:variable)}.
+ *
+ * @example
+ * ```ts
+ * const file: ConfigFile = { imageEntrypoints: { ubuntu: ['/bin/bash'] } };
+ * configFromFile(file);
+ * ```
+ *
+ * @public
+ */
 export type ConfigFile = t.TypeOf<typeof ConfigFile>;
 
 /**
@@ -122,6 +166,8 @@ export type ConfigFile = t.TypeOf<typeof ConfigFile>;
  * ```ts
  * configFromFile({ images: { nop: 'my/nop' } }).images.nop; // 'my/nop'
  * ```
+ *
+ * @public
  */
 export function configFromFile(file: ConfigFile): Config {
   return {
@@ -130,7 +176,17 @@ export function configFromFile(file: ConfigFile): Config {
   };
 }
 
-/** Decodes a config document (already parsed from YAML/JSON); `null` means defaults. */
+/**
+ * Decodes a config document (already parsed from YAML/JSON); `null` means defaults.
+ *
+ * @example
+ * ```ts
+ * decodeConfig({ imageEntrypoints: { ubuntu: ['/bin/bash'] } }); // Right(Config)
+ * decodeConfig(null); // Right(DEFAULT_CONFIG)
+ * ```
+ *
+ * @public
+ */
 export function decodeConfig(u: unknown): t.Validation<Config> {
   if (u === null || u === undefined) return t.success(DEFAULT_CONFIG);
   return E.map(configFromFile)(ConfigFile.decode(u));

@@ -258,7 +258,17 @@ export const Initializers = struct('Initializers', { pending: listOf(Initializer
 /** A decoded {@link Initializers}. */
 export type Initializers = t.TypeOf<typeof Initializers>;
 
-/** A metav1.ObjectMeta as of 1.12 (timestamps are canonical RFC 3339 strings). */
+/**
+ * A metav1.ObjectMeta as of 1.12 (timestamps are canonical RFC 3339 strings).
+ *
+ * @example
+ * ```ts
+ * ObjectMeta.decode({ name: 'run', creationTimestamp: '2019-10-30T12:00:00+02:00' });
+ * // Right({ name: 'run', creationTimestamp: '2019-10-30T10:00:00Z' })
+ * ```
+ *
+ * @public
+ */
 export const ObjectMeta = struct('ObjectMeta', {
   name: t.string,
   generateName: t.string,
@@ -277,7 +287,16 @@ export const ObjectMeta = struct('ObjectMeta', {
   finalizers: strings,
   clusterName: t.string,
 });
-/** A decoded {@link ObjectMeta}. */
+/**
+ * A decoded {@link (ObjectMeta:variable)}.
+ *
+ * @example
+ * ```ts
+ * const meta: ObjectMeta = { name: 'build', namespace: 'default', labels: { app: 'web' } };
+ * ```
+ *
+ * @public
+ */
 export type ObjectMeta = t.TypeOf<typeof ObjectMeta>;
 
 // ---------------------------------------------------------------------------
@@ -324,9 +343,27 @@ export const EnvVarSource = struct('EnvVarSource', {
 /** A decoded {@link EnvVarSource}. */
 export type EnvVarSource = t.TypeOf<typeof EnvVarSource>;
 
-/** An environment variable of a container. */
+/**
+ * An environment variable of a container.
+ *
+ * @example
+ * ```ts
+ * EnvVar.decode({ name: 'A', value: 'x' }); // Right({ name: 'A', value: 'x' })
+ * ```
+ *
+ * @public
+ */
 export const EnvVar = struct('EnvVar', { name: t.string, value: t.string, valueFrom: EnvVarSource });
-/** A decoded {@link EnvVar}. */
+/**
+ * A decoded {@link (EnvVar:variable)}.
+ *
+ * @example
+ * ```ts
+ * const env: EnvVar = { name: 'HOME', value: '/builder/home' };
+ * ```
+ *
+ * @public
+ */
 export type EnvVar = t.TypeOf<typeof EnvVar>;
 
 /** Compute resource limits and requests, as canonical quantities. */
@@ -334,7 +371,16 @@ export const ResourceRequirements = struct('ResourceRequirements', { limits: Res
 /** A decoded {@link ResourceRequirements}. */
 export type ResourceRequirements = t.TypeOf<typeof ResourceRequirements>;
 
-/** A volume mounted into a container (1.12: no `subPathExpr`). */
+/**
+ * A volume mounted into a container (1.12: no `subPathExpr`).
+ *
+ * @example
+ * ```ts
+ * VolumeMount.decode({ name: 'cache', mountPath: '/cache', subPathExpr: 'x' }); // Right({ name: 'cache', mountPath: '/cache' })
+ * ```
+ *
+ * @public
+ */
 export const VolumeMount = struct('VolumeMount', {
   name: t.string,
   readOnly: t.boolean,
@@ -342,7 +388,16 @@ export const VolumeMount = struct('VolumeMount', {
   subPath: t.string,
   mountPropagation: t.string,
 });
-/** A decoded {@link VolumeMount}. */
+/**
+ * A decoded {@link (VolumeMount:variable)}.
+ *
+ * @example
+ * ```ts
+ * const mount: VolumeMount = { name: 'cache', mountPath: '/cache' };
+ * ```
+ *
+ * @public
+ */
 export type VolumeMount = t.TypeOf<typeof VolumeMount>;
 
 /** A raw block volume mapped into a container. */
@@ -436,6 +491,8 @@ export type SecurityContext = t.TypeOf<typeof SecurityContext>;
  * Container.decode({ name: 'step', image: 'busybox', resources: { requests: { memory: '1024Mi' } } });
  * // Right({ name: 'step', image: 'busybox', resources: { requests: { memory: '1Gi' } } })
  * ```
+ *
+ * @public
  */
 export const Container = struct('Container', {
   name: t.string,
@@ -460,7 +517,16 @@ export const Container = struct('Container', {
   stdinOnce: t.boolean,
   tty: t.boolean,
 });
-/** A decoded {@link Container}. */
+/**
+ * A decoded {@link (Container:variable)}.
+ *
+ * @example
+ * ```ts
+ * const sidecar: Container = { name: 'registry', image: 'registry:2' };
+ * ```
+ *
+ * @public
+ */
 export type Container = t.TypeOf<typeof Container>;
 
 // ---------------------------------------------------------------------------
@@ -828,9 +894,20 @@ export type VolumeSource = t.TypeOf<typeof VolumeSource>;
  * Volume.decode({ name: 'ws', emptyDir: { sizeLimit: '1024Mi' }, csi: { driver: 'x' } });
  * // Right({ name: 'ws', emptyDir: { sizeLimit: '1Gi' } })  (1.12 had no inline csi)
  * ```
+ *
+ * @public
  */
 export const Volume = struct('Volume', { name: t.string, ...VolumeSource.props });
-/** A decoded {@link Volume}. */
+/**
+ * A decoded {@link (Volume:variable)}.
+ *
+ * @example
+ * ```ts
+ * const volume: Volume = { name: 'cache', emptyDir: {} };
+ * ```
+ *
+ * @public
+ */
 export type Volume = t.TypeOf<typeof Volume>;
 
 // ---------------------------------------------------------------------------
@@ -974,7 +1051,16 @@ export const PodReadinessGate = struct('PodReadinessGate', { conditionType: t.st
 /** A decoded {@link PodReadinessGate}. */
 export type PodReadinessGate = t.TypeOf<typeof PodReadinessGate>;
 
-/** The 1.12 PodSpec, every field in Go order (no `enableServiceLinks`, `preemptionPolicy`, `overhead`, ...). */
+/**
+ * The 1.12 PodSpec, every field in Go order (no `enableServiceLinks`, `preemptionPolicy`, `overhead`, ...).
+ *
+ * @example
+ * ```ts
+ * PodSpec.decode({ containers: [{ name: 'c', image: 'busybox' }], enableServiceLinks: true }); // Right({ containers: [...] })
+ * ```
+ *
+ * @public
+ */
 export const PodSpec = struct('PodSpec', {
   volumes: listOf(Volume),
   initContainers: listOf(Container),
@@ -1006,7 +1092,16 @@ export const PodSpec = struct('PodSpec', {
   readinessGates: listOf(PodReadinessGate),
   runtimeClassName: t.string,
 });
-/** A decoded {@link PodSpec}. */
+/**
+ * A decoded {@link (PodSpec:variable)}.
+ *
+ * @example
+ * ```ts
+ * const spec: PodSpec = { containers: [{ name: 'c', image: 'busybox' }], restartPolicy: 'Never' };
+ * ```
+ *
+ * @public
+ */
 export type PodSpec = t.TypeOf<typeof PodSpec>;
 
 /** A container that has not started yet. */
@@ -1094,6 +1189,8 @@ export type PodStatus = t.TypeOf<typeof PodStatus>;
  *   spec: { containers: [{ name: 'step', image: 'busybox' }] } });
  * // Right(...); Object.keys(Pod.encode(decoded)) is ['kind', 'apiVersion', 'metadata', 'spec']
  * ```
+ *
+ * @public
  */
 export const Pod = struct('Pod', {
   kind: t.string,
@@ -1102,14 +1199,32 @@ export const Pod = struct('Pod', {
   spec: PodSpec,
   status: PodStatus,
 });
-/** A decoded {@link Pod}. */
+/**
+ * A decoded {@link (Pod:variable)}.
+ *
+ * @example
+ * ```ts
+ * const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } };
+ * ```
+ *
+ * @public
+ */
 export type Pod = t.TypeOf<typeof Pod>;
 
 // ---------------------------------------------------------------------------
 // Other objects taskpod reads
 // ---------------------------------------------------------------------------
 
-/** A ServiceAccount: its secrets (whose annotations Tekton reads) and image pull secrets. */
+/**
+ * A ServiceAccount: its secrets (whose annotations Tekton reads) and image pull secrets.
+ *
+ * @example
+ * ```ts
+ * ServiceAccount.decode({ metadata: { name: 'builder' }, secrets: [{ name: 'regcred' }] }); // Right(...)
+ * ```
+ *
+ * @public
+ */
 export const ServiceAccount = struct('ServiceAccount', {
   kind: t.string,
   apiVersion: t.string,
@@ -1118,10 +1233,28 @@ export const ServiceAccount = struct('ServiceAccount', {
   imagePullSecrets: listOf(LocalObjectReference),
   automountServiceAccountToken: t.boolean,
 });
-/** A decoded {@link ServiceAccount}. */
+/**
+ * A decoded {@link (ServiceAccount:variable)}.
+ *
+ * @example
+ * ```ts
+ * const sa: ServiceAccount = { metadata: { name: 'builder', namespace: 'default' }, secrets: [{ name: 'regcred' }] };
+ * ```
+ *
+ * @public
+ */
 export type ServiceAccount = t.TypeOf<typeof ServiceAccount>;
 
-/** A Secret; `data` values are base64 strings kept as given. */
+/**
+ * A Secret; `data` values are base64 strings kept as given.
+ *
+ * @example
+ * ```ts
+ * Secret.decode({ metadata: { name: 'regcred' }, type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': 'e30=' } });
+ * ```
+ *
+ * @public
+ */
 export const Secret = struct('Secret', {
   kind: t.string,
   apiVersion: t.string,
@@ -1130,10 +1263,28 @@ export const Secret = struct('Secret', {
   stringData: stringMap,
   type: t.string,
 });
-/** A decoded {@link Secret}. */
+/**
+ * A decoded {@link (Secret:variable)}.
+ *
+ * @example
+ * ```ts
+ * const secret: Secret = { metadata: { name: 'regcred', annotations: { 'tekton.dev/docker-0': 'https://gcr.io' } }, type: 'kubernetes.io/basic-auth' };
+ * ```
+ *
+ * @public
+ */
 export type Secret = t.TypeOf<typeof Secret>;
 
-/** A ConfigMap; `binaryData` values are base64 strings kept as given. */
+/**
+ * A ConfigMap; `binaryData` values are base64 strings kept as given.
+ *
+ * @example
+ * ```ts
+ * ConfigMap.decode({ metadata: { name: 'config-artifact-pvc' }, data: { size: '5Gi' } }); // Right(...)
+ * ```
+ *
+ * @public
+ */
 export const ConfigMap = struct('ConfigMap', {
   kind: t.string,
   apiVersion: t.string,
@@ -1141,5 +1292,14 @@ export const ConfigMap = struct('ConfigMap', {
   data: stringMap,
   binaryData: mapOf(bytesCodec, 'map[string][]byte'),
 });
-/** A decoded {@link ConfigMap}. */
+/**
+ * A decoded {@link (ConfigMap:variable)}.
+ *
+ * @example
+ * ```ts
+ * const cm: ConfigMap = { metadata: { name: 'config-artifact-pvc', namespace: 'tekton-pipelines' }, data: { size: '5Gi' } };
+ * ```
+ *
+ * @public
+ */
 export type ConfigMap = t.TypeOf<typeof ConfigMap>;

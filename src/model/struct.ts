@@ -13,12 +13,39 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 
-/** The decoded form of a {@link struct}: every field optional and readonly. */
+/**
+ * The decoded form of a `struct`: every field optional and readonly.
+ *
+ * @example
+ * ```ts
+ * const named: StructOf<{ name: t.StringC }> = { name: 'build' }; // every field optional and readonly
+ * ```
+ *
+ * @public
+ */
 export type StructOf<P extends t.Props> = { readonly [K in keyof P]?: t.TypeOf<P[K]> };
-/** The encoded form of a {@link struct}. */
+/**
+ * The encoded form of a `struct`.
+ *
+ * @example
+ * ```ts
+ * const encoded: StructOutputOf<typeof PodCodec.props> = PodCodec.encode(pod); // fields in Go's order
+ * ```
+ *
+ * @public
+ */
 export type StructOutputOf<P extends t.Props> = { [K in keyof P]?: t.OutputOf<P[K]> };
 
-/** A codec built by {@link struct}; `props` is kept for introspection. */
+/**
+ * A codec built by `struct`; `props` is kept for introspection.
+ *
+ * @example
+ * ```ts
+ * Object.keys(PodCodec.props); // ['kind', 'apiVersion', 'metadata', 'spec', 'status']
+ * ```
+ *
+ * @public
+ */
 export interface StructType<P extends t.Props>
   extends t.Type<StructOf<P>, StructOutputOf<P>, unknown> {
   readonly props: P;

@@ -21,29 +21,83 @@ export const ArrayOrString = t.union([t.string, t.readonlyArray(t.string)], 'Arr
 /** A decoded {@link ArrayOrString}. */
 export type ArrayOrString = t.TypeOf<typeof ArrayOrString>;
 
-/** A declared input param of a Task. */
+/**
+ * A declared input param of a Task.
+ *
+ * @example
+ * ```ts
+ * ParamSpec.decode({ name: 'greeting', type: 'string' }); // Right({ name: 'greeting', type: 'string' })
+ * ```
+ *
+ * @public
+ */
 export const ParamSpec = struct('ParamSpec', {
   name: t.string,
   type: t.string,
   description: t.string,
   default: ArrayOrString,
 });
-/** A decoded {@link ParamSpec}. */
+/**
+ * A decoded {@link (ParamSpec:variable)}.
+ *
+ * @example
+ * ```ts
+ * const declared: ParamSpec = { name: 'greeting', type: 'string', default: 'hi' };
+ * ```
+ *
+ * @public
+ */
 export type ParamSpec = t.TypeOf<typeof ParamSpec>;
 
-/** A param value given by a TaskRun. */
+/**
+ * A param value given by a TaskRun.
+ *
+ * @example
+ * ```ts
+ * Param.decode({ name: 'greeting', value: 'hello' }); // Right(...)
+ * ```
+ *
+ * @public
+ */
 export const Param = struct('Param', { name: t.string, value: ArrayOrString });
-/** A decoded {@link Param}. */
+/**
+ * A decoded {@link (Param:variable)}.
+ *
+ * @example
+ * ```ts
+ * const param: Param = { name: 'greeting', value: 'hello' };
+ * ```
+ *
+ * @public
+ */
 export type Param = t.TypeOf<typeof Param>;
 
-/** A resource a Task declares as input or output. */
+/**
+ * A resource a Task declares as input or output.
+ *
+ * @example
+ * ```ts
+ * TaskResource.decode({ name: 'src', type: 'git' }); // Right(...)
+ * ```
+ *
+ * @public
+ */
 export const TaskResource = struct('TaskResource', {
   name: t.string,
   type: t.string,
   targetPath: t.string,
   outputImageDir: t.string,
 });
-/** A decoded {@link TaskResource}. */
+/**
+ * A decoded {@link (TaskResource:variable)}.
+ *
+ * @example
+ * ```ts
+ * const declared: TaskResource = { name: 'src', type: 'git', targetPath: 'src' };
+ * ```
+ *
+ * @public
+ */
 export type TaskResource = t.TypeOf<typeof TaskResource>;
 
 /**
@@ -53,9 +107,20 @@ export type TaskResource = t.TypeOf<typeof TaskResource>;
  * ```ts
  * Step.decode({ name: 'build', image: 'golang', script: '#!/bin/sh\ngo build' });
  * ```
+ *
+ * @public
  */
 export const Step = struct('Step', { ...Container.props, script: t.string });
-/** A decoded {@link Step}. */
+/**
+ * A decoded {@link (Step:variable)}.
+ *
+ * @example
+ * ```ts
+ * const step: Step = { name: 'build', image: 'golang', script: '#!/bin/sh\ngo build' };
+ * ```
+ *
+ * @public
+ */
 export type Step = t.TypeOf<typeof Step>;
 
 /** A Task's `inputs`. */
@@ -84,6 +149,8 @@ export type Outputs = t.TypeOf<typeof Outputs>;
  * ```ts
  * TaskSpec.decode({ steps: [{ name: 'hello', image: 'ubuntu', command: ['echo'] }] });
  * ```
+ *
+ * @public
  */
 export const TaskSpec = struct('TaskSpec', {
   inputs: Inputs,
@@ -93,17 +160,45 @@ export const TaskSpec = struct('TaskSpec', {
   stepTemplate: Container,
   sidecars: listOf(Container),
 });
-/** A decoded {@link TaskSpec}. */
+/**
+ * A decoded {@link (TaskSpec:variable)}.
+ *
+ * @example
+ * ```ts
+ * const spec: TaskSpec = { steps: [{ name: 'hello', image: 'ubuntu', command: ['echo', 'hi'] }] };
+ * ```
+ *
+ * @public
+ */
 export type TaskSpec = t.TypeOf<typeof TaskSpec>;
 
-/** A Task or ClusterTask (the two differ only in kind and scope). */
+/**
+ * A Task or ClusterTask (the two differ only in kind and scope).
+ *
+ * @example
+ * ```ts
+ * Task.decode({ kind: 'Task', metadata: { name: 'build' }, spec: { steps: [{ image: 'golang' }] } }); // Right(...)
+ * ```
+ *
+ * @public
+ */
 export const Task = struct('Task', {
   apiVersion: t.string,
   kind: t.string,
   metadata: ObjectMeta,
   spec: TaskSpec,
 });
-/** A decoded {@link Task}. */
+/**
+ * A decoded {@link (Task:variable)}.
+ *
+ * @example
+ * ```ts
+ * const task: Task = { apiVersion: 'tekton.dev/v1alpha1', kind: 'Task', metadata: { name: 'build' },
+ *   spec: { steps: [{ name: 'go', image: 'golang', command: ['go', 'build'] }] } };
+ * ```
+ *
+ * @public
+ */
 export type Task = t.TypeOf<typeof Task>;
 
 /** A reference from a TaskRun to its Task. */
@@ -125,39 +220,103 @@ export const SecretParam = struct('SecretParam', {
 /** A decoded {@link SecretParam}. */
 export type SecretParam = t.TypeOf<typeof SecretParam>;
 
-/** The body of a PipelineResource. */
+/**
+ * The body of a PipelineResource.
+ *
+ * @example
+ * ```ts
+ * PipelineResourceSpec.decode({ type: 'image', params: [{ name: 'url', value: 'gcr.io/p/app' }] }); // Right(...)
+ * ```
+ *
+ * @public
+ */
 export const PipelineResourceSpec = struct('PipelineResourceSpec', {
   type: t.string,
   params: listOf(ResourceParam),
   secrets: listOf(SecretParam),
 });
-/** A decoded {@link PipelineResourceSpec}. */
+/**
+ * A decoded {@link (PipelineResourceSpec:variable)}.
+ *
+ * @example
+ * ```ts
+ * const spec: PipelineResourceSpec = { type: 'git', params: [{ name: 'url', value: 'https://github.com/tektoncd/pipeline' }] };
+ * ```
+ *
+ * @public
+ */
 export type PipelineResourceSpec = t.TypeOf<typeof PipelineResourceSpec>;
 
-/** A PipelineResource object. */
+/**
+ * A PipelineResource object.
+ *
+ * @example
+ * ```ts
+ * PipelineResource.decode({ metadata: { name: 'src' }, spec: { type: 'git' } }); // Right(...)
+ * ```
+ *
+ * @public
+ */
 export const PipelineResource = struct('PipelineResource', {
   apiVersion: t.string,
   kind: t.string,
   metadata: ObjectMeta,
   spec: PipelineResourceSpec,
 });
-/** A decoded {@link PipelineResource}. */
+/**
+ * A decoded {@link (PipelineResource:variable)}.
+ *
+ * @example
+ * ```ts
+ * const src: PipelineResource = { kind: 'PipelineResource', metadata: { name: 'src' },
+ *   spec: { type: 'git', params: [{ name: 'url', value: 'https://github.com/tektoncd/pipeline' }] } };
+ * ```
+ *
+ * @public
+ */
 export type PipelineResource = t.TypeOf<typeof PipelineResource>;
 
 /** A reference to a PipelineResource by name. */
 export const PipelineResourceRef = struct('PipelineResourceRef', { name: t.string, apiVersion: t.string });
 
-/** A TaskRun's binding of one declared resource. */
+/**
+ * A TaskRun's binding of one declared resource.
+ *
+ * @example
+ * ```ts
+ * TaskResourceBinding.decode({ name: 'src', resourceRef: { name: 'my-repo' } }); // Right(...)
+ * ```
+ *
+ * @public
+ */
 export const TaskResourceBinding = struct('TaskResourceBinding', {
   name: t.string,
   resourceRef: PipelineResourceRef,
   resourceSpec: PipelineResourceSpec,
   paths: listOf(t.string),
 });
-/** A decoded {@link TaskResourceBinding}. */
+/**
+ * A decoded {@link (TaskResourceBinding:variable)}.
+ *
+ * @example
+ * ```ts
+ * const binding: TaskResourceBinding = { name: 'src', resourceRef: { name: 'my-repo' } };
+ * ```
+ *
+ * @public
+ */
 export type TaskResourceBinding = t.TypeOf<typeof TaskResourceBinding>;
 
-/** Pod-level settings a TaskRun passes to its Pod. */
+/**
+ * Pod-level settings a TaskRun passes to its Pod.
+ *
+ * @example
+ * ```ts
+ * PodTemplate.decode({ nodeSelector: { disktype: 'ssd' } }); // Right({ nodeSelector: { disktype: 'ssd' } })
+ * ```
+ *
+ * @public
+ */
 export const PodTemplate = struct('PodTemplate', {
   nodeSelector: stringMap,
   tolerations: listOf(Toleration),
@@ -166,7 +325,16 @@ export const PodTemplate = struct('PodTemplate', {
   volumes: listOf(Volume),
   runtimeClassName: t.string,
 });
-/** A decoded {@link PodTemplate}. */
+/**
+ * A decoded {@link (PodTemplate:variable)}.
+ *
+ * @example
+ * ```ts
+ * const template: PodTemplate = { nodeSelector: { disktype: 'ssd' }, tolerations: [{ key: 'gpu', operator: 'Exists' }] };
+ * ```
+ *
+ * @public
+ */
 export type PodTemplate = t.TypeOf<typeof PodTemplate>;
 
 /** The body of a TaskRun. */
@@ -191,6 +359,8 @@ export type TaskRunSpec = t.TypeOf<typeof TaskRunSpec>;
  * ```ts
  * TaskRun.decode({ metadata: { name: 'run' }, spec: { taskRef: { name: 'build' } } });
  * ```
+ *
+ * @public
  */
 export const TaskRun = struct('TaskRun', {
   apiVersion: t.string,
@@ -198,5 +368,14 @@ export const TaskRun = struct('TaskRun', {
   metadata: ObjectMeta,
   spec: TaskRunSpec,
 });
-/** A decoded {@link TaskRun}. */
+/**
+ * A decoded {@link (TaskRun:variable)}.
+ *
+ * @example
+ * ```ts
+ * const run: TaskRun = { apiVersion: 'tekton.dev/v1alpha1', kind: 'TaskRun', metadata: { name: 'run' }, spec: { taskRef: { name: 'build' } } };
+ * ```
+ *
+ * @public
+ */
 export type TaskRun = t.TypeOf<typeof TaskRun>;

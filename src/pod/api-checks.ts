@@ -20,6 +20,8 @@ const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  * ```ts
  * dns1123LabelProblem('step-Build'); // 'must consist of lower case ...'
  * ```
+ *
+ * @public
  */
 export function dns1123LabelProblem(name: string): string | undefined {
   if (name.length === 0) return 'must not be empty';
@@ -64,6 +66,14 @@ function checkContainers(
 /**
  * Refuses a Pod the API server would refuse for these rules; the error names
  * `object` (the TaskRun) and the field of the Pod.
+ *
+ * @example
+ * ```ts
+ * checkPod({ spec: { containers: [{ name: 'Bad_Name', image: 'busybox' }] } }, 'TaskRun default/run');
+ * // Left(Refused 'TaskRun default/run: pod.spec.containers[0].name: ...')
+ * ```
+ *
+ * @public
  */
 export function checkPod(pod: Pod, object: string): E.Either<TaskpodError, Pod> {
   const volumes = pod.spec?.volumes ?? [];

@@ -36,7 +36,16 @@ import { escapeForKubelet, kubeletWouldChange } from './shell';
 import { mergeAllWithTemplate } from './step-template';
 import { makeWorkingDirInitializer } from './working-dir';
 
-/** Everything MakePod reads about the TaskRun. */
+/**
+ * Everything MakePod reads about the TaskRun.
+ *
+ * @example
+ * ```ts
+ * const run: PodRun = { name: 'run', namespace: 'default', labels: {}, annotations: {}, serviceAccountName: '', outputBindings: [] };
+ * ```
+ *
+ * @public
+ */
 export interface PodRun {
   readonly name: string;
   readonly namespace: string;
@@ -51,14 +60,33 @@ export interface PodRun {
   readonly outputBindings: readonly TaskResourceBinding[];
 }
 
-/** What the cluster would answer for the credential initializer. */
+/**
+ * What the cluster would answer for the credential initializer.
+ *
+ * @example
+ * ```ts
+ * const credentials: PodCredentials = { secretNames: ['regcred'], findSecret: (name) => secrets.get(name) };
+ * ```
+ *
+ * @public
+ */
 export interface PodCredentials {
   /** Names listed in the ServiceAccount's `secrets`. */
   readonly secretNames: readonly string[];
   readonly findSecret: (name: string) => Secret | undefined;
 }
 
-/** Parameters of {@link makePod}. */
+/**
+ * Parameters of {@link makePod}.
+ *
+ * @example
+ * ```ts
+ * const input: MakePodInput = { images: DEFAULT_IMAGES, run, spec, credentials, seed: 'default/run', object: 'TaskRun default/run' };
+ * makePod(input);
+ * ```
+ *
+ * @public
+ */
 export interface MakePodInput {
   readonly images: Images;
   readonly run: PodRun;
@@ -103,7 +131,17 @@ export function outputImageDirSteps(
   return out;
 }
 
-/** A step with the implicit env first and the implicit mounts unless it mounts those paths. */
+/**
+ * A step with the implicit env first and the implicit mounts unless it mounts those paths.
+ *
+ * @example
+ * ```ts
+ * withImplicits({ name: 'a', image: 'busybox' });
+ * // env [HOME=/builder/home], volumeMounts [workspace at /workspace, home at /builder/home]
+ * ```
+ *
+ * @public
+ */
 export function withImplicits(step: Step): Step {
   const requested = new Set((step.volumeMounts ?? []).map((m) => cleanPath(m.mountPath ?? '')));
   return {
@@ -113,7 +151,17 @@ export function withImplicits(step: Step): Step {
   };
 }
 
-/** A step's container name: `step-<name>` cut to 63, or `step-unnamed-<index>`. */
+/**
+ * A step's container name: `step-<name>` cut to 63, or `step-unnamed-<index>`.
+ *
+ * @example
+ * ```ts
+ * stepContainerName({ name: 'build' }, 1); // 'step-build'
+ * stepContainerName({}, 1);                // 'step-unnamed-1'
+ * ```
+ *
+ * @public
+ */
 export function stepContainerName(step: Step, index: number): string {
   const name = step.name ?? '';
   return name === '' ? `${STEP_PREFIX}unnamed-${index}` : restrictLength(`${STEP_PREFIX}${name}`);
@@ -136,6 +184,14 @@ function protectWorkingDirArgs(c: Container): Container {
 /**
  * Builds the Pod from a TaskSpec that has been through resources,
  * entrypoint rewriting and substitution.
+ *
+ * @example
+ * ```ts
+ * const pod = makePod({ images: DEFAULT_IMAGES, run, spec, credentials: { secretNames: [], findSecret: () => undefined },
+ *   seed: 'default/run', object: 'TaskRun default/run' });
+ * ```
+ *
+ * @public
  */
 export function makePod(input: MakePodInput): E.Either<TaskpodError, Pod> {
   const { images, run, spec, seed, object } = input;

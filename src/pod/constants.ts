@@ -20,9 +20,28 @@ export const ENTRYPOINT_BINARY = `${TOOLS_DIR}/entrypoint`;
 export const DOWNWARD_DIR = '/builder/downward';
 /** The file the first step waits on: the ready annotation, projected. */
 export const READY_FILE = `${DOWNWARD_DIR}/ready`;
-/** Annotation that releases the first step once sidecars are ready. */
+/**
+ * Annotation that releases the first step once sidecars are ready.
+ *
+ * @example
+ * ```ts
+ * // what the controller patches once the sidecars are ready:
+ * const patch = { metadata: { annotations: { [READY_ANNOTATION]: READY_VALUE } } };
+ * ```
+ *
+ * @public
+ */
 export const READY_ANNOTATION = 'tekton.dev/ready';
-/** Its value once the sidecars are ready. */
+/**
+ * Its value once the sidecars are ready.
+ *
+ * @example
+ * ```ts
+ * pod.metadata?.annotations?.[READY_ANNOTATION] === READY_VALUE; // the first step may start
+ * ```
+ *
+ * @public
+ */
 export const READY_VALUE = 'READY';
 /** Prefix of every step container's name. */
 export const STEP_PREFIX = 'step-';

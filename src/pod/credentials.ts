@@ -30,6 +30,8 @@ function annotationValues(secret: Secret, prefix: string): string[] {
  * credentialFlags({ metadata: { name: 'gh', annotations: { 'tekton.dev/git-0': 'https://github.com' } }, type: 'kubernetes.io/basic-auth' });
  * // ['-basic-docker=...' none here..., '-basic-git=gh=https://github.com']
  * ```
+ *
+ * @public
  */
 export function credentialFlags(secret: Secret): string[] {
   const name = secret.metadata?.name ?? '';
@@ -52,7 +54,17 @@ export function credentialFlags(secret: Secret): string[] {
   return [...docker, ...git];
 }
 
-/** What the credential initializer adds: its init step and the secret volumes. */
+/**
+ * What the credential initializer adds: its init step and the secret volumes.
+ *
+ * @example
+ * ```ts
+ * const init = makeCredentialInitializer(DEFAULT_IMAGES.creds, ['regcred'], findSecret, 'default/run', 'ServiceAccount default/builder');
+ * if (E.isRight(init)) init.right.volumes; // one secret volume per Secret with matching annotations
+ * ```
+ *
+ * @public
+ */
 export interface CredentialInit {
   readonly step: Step;
   readonly volumes: readonly Volume[];
@@ -62,6 +74,14 @@ export interface CredentialInit {
  * Builds the credential initializer for the ServiceAccount's secrets.
  * `secretNames` are the names listed in the ServiceAccount's `secrets`, in
  * order; `findSecret` answers what the API server would.
+ *
+ * @example
+ * ```ts
+ * makeCredentialInitializer(DEFAULT_IMAGES.creds, [], () => undefined, 'default/run', 'ServiceAccount default/default');
+ * // Right({ step: { name: 'step-credential-initializer-<5 chars>', ... }, volumes: [] })
+ * ```
+ *
+ * @public
  */
 export function makeCredentialInitializer(
   credsImage: string,

@@ -36,6 +36,8 @@ export function waitFile(n: number): string {
  * entrypointArgs(1, ['bash'], ['-c', 'ls']);
  * // ['-wait_file', '/builder/tools/0', '-post_file', '/builder/tools/1', '-entrypoint', 'bash', '--', '-c', 'ls']
  * ```
+ *
+ * @public
  */
 export function entrypointArgs(n: number, command: readonly string[], args: readonly string[]): string[] {
   const [first, ...rest] = command;
@@ -97,7 +99,14 @@ export function redirectStep(step: Step, n: number, command: readonly string[]):
  * Redirects every step, then puts the `place-tools` step first and adds the
  * tools and downward volumes (Tekton's createRedirectedTaskSpec).
  *
- * `commands[i]` is the command step `i` runs (see {@link stepCommand}).
+ * `commands[i]` is the command step `i` runs (see `stepCommand`).
+ *
+ * @example
+ * ```ts
+ * redirectTaskSpec({ steps: [{ name: 'a', image: 'busybox' }] }, [['echo']], DEFAULT_IMAGES.entrypoint).steps?.[0]?.name; // 'place-tools'
+ * ```
+ *
+ * @public
  */
 export function redirectTaskSpec(spec: TaskSpec, commands: readonly (readonly string[])[], entrypointImage: string): TaskSpec {
   const steps = (spec.steps ?? []).map((s, i) => redirectStep(s, i, commands[i] ?? []));

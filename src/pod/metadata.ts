@@ -23,6 +23,8 @@ export const TASKRUN_LABEL = 'tekton.dev/taskRun';
  * ```ts
  * podLabels('run', { app: 'web' }); // { 'app.kubernetes.io/managed-by': 'tekton-pipelines', app: 'web', 'tekton.dev/taskRun': 'run' }
  * ```
+ *
+ * @public
  */
 export function podLabels(taskRunName: string, taskRunLabels: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -39,6 +41,8 @@ export function podLabels(taskRunName: string, taskRunLabels: Readonly<Record<st
  * ```ts
  * podAnnotations({ a: 'b' }); // { a: 'b', 'tekton.dev/ready': '' }
  * ```
+ *
+ * @public
  */
 export function podAnnotations(taskRunAnnotations: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};

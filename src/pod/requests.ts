@@ -26,6 +26,8 @@ const ZERO: Quantity = (() => {
  * ```ts
  * maxRequestIndices([{ resources: { requests: { cpu: '1' } } }, { resources: { requests: { cpu: '2' } } }]).get('cpu'); // 1
  * ```
+ *
+ * @public
  */
 export function maxRequestIndices(steps: readonly Step[]): ReadonlyMap<string, number> {
   const out = new Map<string, number>();
@@ -53,6 +55,8 @@ export function maxRequestIndices(steps: readonly Step[]): ReadonlyMap<string, n
  * ```ts
  * zeroNonMaxRequests({ name: 'a' }, 0, new Map([['cpu', -1]])); // requests { cpu: '0' }
  * ```
+ *
+ * @public
  */
 export function zeroNonMaxRequests(step: Step, index: number, maxIndices: ReadonlyMap<string, number>): Step {
   const requests: Record<string, string> = { ...(step.resources?.requests ?? {}) };

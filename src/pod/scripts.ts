@@ -11,7 +11,17 @@ import { withSuffix } from '../names';
 import { SCRIPTS_DIR, SCRIPTS_MOUNT } from './constants';
 import { escapeForKubelet, kubeletWouldChange } from './shell';
 
-/** One script to place: the file, the heredoc delimiter and the text. */
+/**
+ * One script to place: the file, the heredoc delimiter and the text.
+ *
+ * @example
+ * ```ts
+ * const placed: PlacedScript = placeScript('#!/bin/sh\necho hi', 1, 'default/run');
+ * placed.file; // '/builder/scripts/script-1-<5 chars>'
+ * ```
+ *
+ * @public
+ */
 export interface PlacedScript {
   readonly file: string;
   readonly delimiter: string;
@@ -24,6 +34,14 @@ const DELIMITER_BASE = 'script-heredoc-randomly-generated';
  * The file and heredoc delimiter for the script of step `index` (index in
  * the step list with place-tools first, as Tekton numbered them). The
  * delimiter never occurs in the script text.
+ *
+ * @example
+ * ```ts
+ * placeScript('#!/bin/sh\necho hi', 1, 'default/run');
+ * // { file: '/builder/scripts/script-1-<5 chars>', delimiter: 'script-heredoc-randomly-generated-<5 chars>', script }
+ * ```
+ *
+ * @public
  */
 export function placeScript(script: string, index: number, seed: string): PlacedScript {
   const file = `${SCRIPTS_DIR}/${withSuffix(seed, `script-${index}`)}`;
@@ -44,6 +62,8 @@ export function placeScript(script: string, index: number, seed: string): Placed
  * // args ['-wait_file', w, '-post_file', p, '-entrypoint', '--'] become
  * // ['-wait_file', w, '-post_file', p, '-entrypoint', '/builder/scripts/script-1-abcde']
  * ```
+ *
+ * @public
  */
 export function runScriptFile(step: Step, file: string): Step {
   const args = [...(step.args ?? []), file];
@@ -67,7 +87,16 @@ export function placeScriptText(p: PlacedScript, env: readonly EnvVar[], envFrom
   return `tmpfile="${p.file}"\ntouch \${tmpfile} && chmod +x \${tmpfile}\ncat > \${tmpfile} << '${p.delimiter}'\n${body}\n${p.delimiter}\n`;
 }
 
-/** The place-scripts init step before the stepTemplate merge (its args are filled in afterwards). */
+/**
+ * The place-scripts init step before the stepTemplate merge (its args are filled in afterwards).
+ *
+ * @example
+ * ```ts
+ * placeScriptsStep(DEFAULT_IMAGES.bashNoop, 'default/run').name; // 'place-scripts-<5 chars>'
+ * ```
+ *
+ * @public
+ */
 export function placeScriptsStep(bashImage: string, seed: string): Step {
   return {
     name: withSuffix(seed, 'place-scripts'),
@@ -79,7 +108,17 @@ export function placeScriptsStep(bashImage: string, seed: string): Step {
   };
 }
 
-/** Fills the place-scripts container's args once its final env is known. */
+/**
+ * Fills the place-scripts container's args once its final env is known.
+ *
+ * @example
+ * ```ts
+ * fillPlaceScripts(container, [placeScript('echo hi', 1, 'default/run')]).args;
+ * // ['-args', 'tmpfile="/builder/scripts/script-1-..."\ntouch ...']
+ * ```
+ *
+ * @public
+ */
 export function fillPlaceScripts(container: Container, scripts: readonly PlacedScript[]): Container {
   const env = container.env ?? [];
   const envFromUnknown = (container.envFrom ?? []).length > 0;

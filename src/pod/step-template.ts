@@ -102,13 +102,25 @@ function mergeKeyed(template: readonly Json[], step: readonly Json[], key: strin
  * mergeWithTemplate({ env: [{ name: 'A', value: 't' }] }, { name: 's', env: [{ name: 'B', value: 's' }] });
  * // Right({ name: 's', env: [{ name: 'B', value: 's' }, { name: 'A', value: 't' }] })
  * ```
+ *
+ * @public
  */
 export function mergeWithTemplate(template: Container, step: Container): E.Either<string, Container> {
   const merged = mergeObjects(Container.encode(template) as JsonObject, Container.encode(step) as JsonObject, '');
   return E.mapLeft(() => 'the stepTemplate and the step do not merge into a valid container')(Container.decode(merged));
 }
 
-/** Every container merged onto the template (unchanged without a template). */
+/**
+ * Every container merged onto the template (unchanged without a template).
+ *
+ * @example
+ * ```ts
+ * mergeAllWithTemplate({ env: [{ name: 'LANG', value: 'C' }] }, [{ name: 'a', image: 'busybox' }]);
+ * // Right([{ name: 'a', image: 'busybox', env: [{ name: 'LANG', value: 'C' }] }])
+ * ```
+ *
+ * @public
+ */
 export function mergeAllWithTemplate(
   template: Container | undefined,
   containers: readonly Container[],

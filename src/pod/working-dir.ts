@@ -18,6 +18,8 @@ import { shellWord } from './shell';
  * ```ts
  * workingDirsToCreate(['/workspace/b', '/workspace/a/../a', '/tmp', '']); // ['/workspace/a', '/workspace/b']
  * ```
+ *
+ * @public
  */
 export function workingDirsToCreate(workingDirs: readonly (string | undefined)[]): string[] {
   const distinct = new Set(workingDirs.filter((d): d is string => d !== undefined && d !== ''));
@@ -42,7 +44,17 @@ export function mkdirScript(dirs: readonly string[]): string {
   return dirs.length === 0 ? '' : `mkdir -p ${dirs.map(shellWord).join(' ')}`;
 }
 
-/** The initializer step, or `undefined` when there is nothing to create. */
+/**
+ * The initializer step, or `undefined` when there is nothing to create.
+ *
+ * @example
+ * ```ts
+ * makeWorkingDirInitializer(DEFAULT_IMAGES.bashNoop, [{ workingDir: '/workspace/src' }], 'default/run');
+ * // { name: 'step-working-dir-initializer-<5 chars>', args: ['-args', 'mkdir -p /workspace/src'], ... }
+ * ```
+ *
+ * @public
+ */
 export function makeWorkingDirInitializer(bashImage: string, steps: readonly Step[], seed: string): Step | undefined {
   const script = mkdirScript(workingDirsToCreate(steps.map((s) => s.workingDir)));
   if (script === '') return undefined;
