@@ -8,3 +8,4 @@ export * from './types';
 export * from './pvc';
 export * from './bucket';
 export * from './storage';
+export * from './claim';

@@ -9,10 +9,11 @@ import * as E from 'fp-ts/Either';
 import { formatError } from '../errors';
 import { optList, parseOptions, UsageError } from './args';
 import type { Command } from './command';
+import { pvcCommand } from './pvc';
 import { renderCommand } from './render';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [renderCommand];
+export const COMMANDS: readonly Command[] = [renderCommand, pvcCommand];
 
 const VERSION = '0.1.0';
 
