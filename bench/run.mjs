@@ -1,0 +1,265 @@
+// taskpod's benchmark: throughput, scaling, CLI start-up and memory, each
+// figure with its target. `npm run bench` builds, then runs this.
+//
+//   node bench/run.mjs [--json FILE]
+//   BENCH_QUICK=1 node bench/run.mjs     tiny counts: checks that every figure is printed
+//
+// Timing uses tinybench (median latency of many samples); every ratio is of
+// figures taken in the same process, on the same input, in alternating
+// rounds, and the median over rounds is reported, so a machine shared with
+// other work skews both sides alike. Exit status is 0 unless the harness
+// itself fails; a missed target prints FAIL, it does not stop the run.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Bench } from 'tinybench';
+import { ALL, BUNDLED } from './inputs.mjs';
+import { decode, median, ROOT, transform } from './lib.mjs';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const args = process.argv.slice(2);
+const jsonFile = args[0] === '--json' ? args[1] : undefined;
+
+/** Counts: the full run, and the quick one that only proves every figure prints. */
+const N = QUICK
+  ? { rounds: 1, taskTime: 15, scaleTime: 15, startupRuns: 3, rssRuns: 1, heapRenders: 300, heapWarmup: 100 }
+  : { rounds: 5, taskTime: 400, scaleTime: 1000, startupRuns: 21, rssRuns: 5, heapRenders: 100_000, heapWarmup: 10_000 };
+
+/** The targets, checked beside each figure. */
+const TARGETS = {
+  renderVsClone: 10, // render ≤ 10× structuredClone of its Pod, on the typical input (b)
+  perStepRatio: 1.5, // per-step cost, 1,000 steps vs 10, ≤ 1.5
+  startupRatio: 1.5, // CLI start-up ≤ 1.5× `node -e 0`
+  peakRssMB: 150, // peak RSS of the CLI rendering 1,000 steps ≤ 150 MB
+  heapGrowthMB: 10, // heap growth over 100,000 renders ≤ 10 MB
+};
+
+const results = { quick: QUICK, machine: {}, throughput: [], scaling: {}, startup: {}, memory: {}, targets: [] };
+const out = (s = '') => process.stdout.write(`${s}\n`);
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+function target(name, figure, ok, limit) {
+  results.targets.push({ name, figure, limit, pass: ok });
+  return `${verdict(ok)} (target ${limit})`;
+}
+const fmtRate = (perSecond) => `${Math.round(perSecond).toLocaleString('en-US')}/s`;
+const fmtMs = (ms) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(1)} µs`);
+const fmtX = (x) => `${x.toFixed(2)}×`;
+
+/**
+ * Median latencies (ms) of named functions, over rounds of one tinybench run
+ * each. tinybench samples each function until both `time` ms have passed and
+ * `iterations` samples are taken (both are minimums), after a warm-up.
+ */
+async function measure(fns, { time, rounds, iterations = QUICK ? 2 : 10 }) {
+  const perRound = [];
+  for (let r = 0; r < rounds; r++) {
+    const bench = new Bench({ time, iterations, warmupTime: Math.min(time, 100), warmupIterations: 2 });
+    for (const [name, fn] of Object.entries(fns)) bench.add(name, fn);
+    await bench.run();
+    const lat = {};
+    for (const task of bench.tasks) {
+      if (task.result.state !== 'completed') throw new Error(`${task.name}: ${task.result.error ?? task.result.state}`);
+      lat[task.name] = task.result.latency.p50;
+    }
+    perRound.push(lat);
+  }
+  return perRound;
+}
+
+// ---------- the machine ----------
+function machine() {
+  let cpu = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    const m = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m) cpu = m[1].trim();
+  } catch {
+    /* not Linux */
+  }
+  results.machine = { nproc: os.availableParallelism(), node: process.version, cpu, loadavg: os.loadavg().map((x) => +x.toFixed(2)) };
+  out(`taskpod benchmark${QUICK ? ' (BENCH_QUICK: tiny counts, figures not meaningful)' : ''}`);
+  out(`machine: nproc ${results.machine.nproc}, node ${process.version}, CPU ${cpu}, load average ${results.machine.loadavg.join(' ')}`);
+  out();
+}
+
+// ---------- throughput ----------
+async function throughput() {
+  out('== Throughput (median latency; render/clone = one renderPod ÷ one structuredClone of its Pod, same run) ==');
+  for (const input of BUNDLED) {
+    const text = input.text();
+    const label = `(${input.key}) ${input.name}`;
+    let objects;
+    let pod;
+    try {
+      objects = decode(text);
+      pod = transform(objects);
+    } catch (e) {
+      out(`${label}: NOT RENDERABLE: ${e.message}`);
+      results.throughput.push({ key: input.key, name: input.name, error: e.message });
+      if (input.key === 'b') out(`  render/clone on (b): ${target('render ≤ 10× structuredClone on (b)', null, false, `≤ ${TARGETS.renderVsClone}×`)} — not renderable`);
+      continue;
+    }
+    const rounds = await measure(
+      {
+        decode: () => decode(text),
+        transform: () => transform(objects),
+        together: () => transform(decode(text)),
+        clone: () => structuredClone(pod),
+      },
+      { time: N.taskTime, rounds: N.rounds },
+    );
+    const med = (k) => median(rounds.map((r) => r[k]));
+    const ratio = median(rounds.map((r) => r.transform / r.clone));
+    const ratioTogether = median(rounds.map((r) => r.together / r.clone));
+    const row = {
+      key: input.key,
+      name: input.name,
+      inputBytes: Buffer.byteLength(text),
+      podBytes: JSON.stringify(pod).length,
+      containers: pod.spec.containers.length,
+      decodePerSecond: 1000 / med('decode'),
+      transformPerSecond: 1000 / med('transform'),
+      togetherPerSecond: 1000 / med('together'),
+      clonePerSecond: 1000 / med('clone'),
+      renderVsClone: ratio,
+      togetherVsClone: ratioTogether,
+    };
+    results.throughput.push(row);
+    out(`${label} — input ${row.inputBytes} B, Pod ${row.podBytes} B JSON, ${row.containers} containers`);
+    out(`  decode     ${fmtRate(row.decodePerSecond).padStart(12)}  (${fmtMs(med('decode'))})`);
+    out(`  transform  ${fmtRate(row.transformPerSecond).padStart(12)}  (${fmtMs(med('transform'))})`);
+    out(`  together   ${fmtRate(row.togetherPerSecond).padStart(12)}  (${fmtMs(med('together'))})`);
+    out(`  structuredClone of the Pod ${fmtRate(row.clonePerSecond)}  (${fmtMs(med('clone'))})`);
+    const check = input.key === 'b' ? `  ${target('render ≤ 10× structuredClone on (b)', ratio, ratio <= TARGETS.renderVsClone, `≤ ${TARGETS.renderVsClone}×`)}` : '';
+    out(`  render/clone ${fmtX(ratio)}${check}   (decode+render/clone ${fmtX(ratioTogether)})`);
+  }
+  out();
+}
+
+// ---------- scaling ----------
+async function scaling(kind, names, sizes, { ratioOf, limit, unit }) {
+  out(`== Scaling: ${kind} (median time per ${unit}) ==`);
+  const rows = [];
+  for (const [i, name] of names.entries()) {
+    const text = ALL[name]();
+    let objects;
+    try {
+      objects = decode(text);
+      transform(objects);
+    } catch (e) {
+      out(`  ${String(sizes[i]).padStart(5)} ${unit}s: NOT RENDERABLE: ${e.message}`);
+      rows.push({ size: sizes[i], error: e.message });
+      continue;
+    }
+    const [r] = await measure({ decode: () => decode(text), transform: () => transform(objects) }, { time: N.scaleTime, rounds: 1 });
+    const row = { size: sizes[i], decodeMs: r.decode, transformMs: r.transform, totalMs: r.decode + r.transform };
+    rows.push(row);
+    const per = (ms) => fmtMs(ms / sizes[i]).padStart(10);
+    out(`  ${String(sizes[i]).padStart(5)} ${unit}s: per ${unit} decode ${per(row.decodeMs)}  transform ${per(row.transformMs)}  together ${per(row.totalMs)}   (render ${fmtMs(row.transformMs)})`);
+  }
+  const bySize = new Map(rows.map((r) => [r.size, r]));
+  const [from, to] = ratioOf;
+  const a = bySize.get(from);
+  const b = bySize.get(to);
+  let summary;
+  if (a?.totalMs === undefined || b?.totalMs === undefined) {
+    summary = { error: 'not renderable' };
+    out(`  per-${unit} cost ${to} vs ${from}: ${target(`per-${unit} cost ratio ${to} vs ${from}`, null, false, `≤ ${limit}`)} — not renderable`);
+  } else {
+    const ratio = (k) => b[k] / to / (a[k] / from);
+    summary = { decode: ratio('decodeMs'), transform: ratio('transformMs'), together: ratio('totalMs') };
+    const big = Math.max(...sizes);
+    const small = Math.min(...sizes);
+    out(
+      `  per-${unit} cost ${to} vs ${from}: together ${fmtX(summary.together)} ${target(`per-${unit} cost ratio ${to} vs ${from}`, summary.together, summary.together <= limit, `≤ ${limit}`)}` +
+        `   (decode ${fmtX(summary.decode)}, transform ${fmtX(summary.transform)})`,
+    );
+    const lo = bySize.get(small);
+    const hi = bySize.get(big);
+    if ((from !== small || to !== big) && lo?.totalMs !== undefined && hi?.totalMs !== undefined) {
+      out(`  per-${unit} cost ${big} vs ${small} (largest/smallest): together ${fmtX(hi.totalMs / big / (lo.totalMs / small))}`);
+    }
+  }
+  results.scaling[kind] = { rows, ratio: summary };
+  out();
+}
+
+// ---------- CLI start-up ----------
+function startup() {
+  out(`== CLI start-up: taskpod render -f fixtures/demo/input.yaml vs node -e 0 (median wall time of ${N.startupRuns} runs each, alternating) ==`);
+  const demo = path.join(ROOT, 'fixtures', 'demo', 'input.yaml');
+  const cli = path.join(ROOT, 'bin', 'taskpod.js');
+  const run = (argv) => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+    return ms;
+  };
+  run([cli, 'render', '-f', demo]); // first run: file cache
+  const nodeMs = [];
+  const cliMs = [];
+  for (let i = 0; i < N.startupRuns; i++) {
+    nodeMs.push(run(['-e', '0']));
+    cliMs.push(run([cli, 'render', '-f', demo]));
+  }
+  const ratio = median(cliMs) / median(nodeMs);
+  results.startup = { runs: N.startupRuns, nodeMs: median(nodeMs), cliMs: median(cliMs), ratio };
+  out(`  node -e 0 ${fmtMs(median(nodeMs))}   taskpod render ${fmtMs(median(cliMs))}`);
+  out(`  start-up ratio ${fmtX(ratio)} ${target('CLI start-up vs node -e 0', ratio, ratio <= TARGETS.startupRatio, `≤ ${TARGETS.startupRatio}×`)}`);
+  out();
+}
+
+// ---------- memory ----------
+function memory() {
+  out('== Memory ==');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'taskpod-bench-'));
+  try {
+    const input = path.join(tmp, 'steps-1000.yaml');
+    fs.writeFileSync(input, ALL['steps-1000']());
+    const rssFile = path.join(tmp, 'maxrss');
+    const samples = [];
+    for (let i = 0; i < N.rssRuns; i++) {
+      const r = spawnSync(process.execPath, ['--require', path.join(ROOT, 'bench', 'maxrss.cjs'), path.join(ROOT, 'bin', 'taskpod.js'), 'render', '-f', input], {
+        cwd: ROOT,
+        env: { ...process.env, BENCH_MAXRSS_FILE: rssFile },
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      if (r.status !== 0) throw new Error(`taskpod render of 1,000 steps exited ${r.status}: ${r.stderr}`);
+      samples.push(Number(fs.readFileSync(rssFile, 'utf8')) / 1024);
+    }
+    const rss = median(samples);
+    results.memory.peakRssMB = rss;
+    out(`  peak RSS, taskpod render of the 1,000-step Task (median of ${N.rssRuns}): ${rss.toFixed(1)} MB ${target('peak RSS, 1,000 steps', rss, rss <= TARGETS.peakRssMB, `≤ ${TARGETS.peakRssMB} MB`)}`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  const heapInput = 'twenty-steps';
+  const r = spawnSync(process.execPath, ['--expose-gc', path.join(ROOT, 'bench', 'heap.mjs'), heapInput, String(N.heapRenders), String(N.heapWarmup)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.status !== 0) throw new Error(`heap.mjs exited ${r.status}: ${r.stderr}`);
+  const heap = JSON.parse(String(r.stdout).trim().split('\n').pop());
+  const growthMB = heap.growth / (1024 * 1024);
+  results.memory.heap = { ...heap, growthMB };
+  out(
+    `  heap growth over ${heap.renders.toLocaleString('en-US')} renders of (c) (decode+render, after ${heap.warmup.toLocaleString('en-US')} warm-up, forced GC): ` +
+      `${growthMB.toFixed(2)} MB ${target(`heap growth over ${heap.renders} renders`, growthMB, growthMB <= TARGETS.heapGrowthMB, `≤ ${TARGETS.heapGrowthMB} MB`)}` +
+      `   (heap ${(heap.before / 1048576).toFixed(1)} → ${(heap.after / 1048576).toFixed(1)} MB, ${Math.round(heap.renders / heap.seconds).toLocaleString('en-US')} renders/s)`,
+  );
+  out();
+}
+
+machine();
+await throughput();
+await scaling('steps', ['steps-10', 'steps-100', 'steps-1000'], [10, 100, 1000], { ratioOf: [10, 1000], limit: TARGETS.perStepRatio, unit: 'step' });
+await scaling('resources', ['resources-1', 'resources-10', 'resources-100'], [1, 10, 100], { ratioOf: [10, 100], limit: TARGETS.perStepRatio, unit: 'resource' });
+startup();
+memory();
+
+const failed = results.targets.filter((t) => !t.pass);
+out(`targets: ${results.targets.length - failed.length} PASS, ${failed.length} FAIL${failed.length > 0 ? ` (${failed.map((t) => t.name).join('; ')})` : ''}`);
+if (jsonFile !== undefined) fs.writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
