@@ -77,3 +77,6 @@ export type { Task, TaskRun, TaskSpec, Step, PipelineResource, Param, ParamSpec,
 export type { StructType, StructOf, StructOutputOf } from './model/struct';
 export { Pod as PodCodec, Container as ContainerCodec } from './model/core';
 export { Task as TaskCodec, TaskRun as TaskRunCodec, PipelineResource as PipelineResourceCodec } from './model/tekton';
+
+// Sidecars: ready gating, stopping, the nop-image check, native sidecars.
+export * from './sidecars';

@@ -13,6 +13,8 @@ import { optInt, optString, OptionSpec, ParsedOptions, UsageError } from './args
 export interface CommandOutput {
   readonly stdout: string;
   readonly warnings?: readonly string[];
+  /** The exit status when not 0 (e.g. `lint` found a problem); errors still exit 1 through `Left`. */
+  readonly exitCode?: number;
 }
 
 /** A command's outcome. */

@@ -9,11 +9,14 @@ import * as E from 'fp-ts/Either';
 import { formatError } from '../errors';
 import { optList, parseOptions, UsageError } from './args';
 import type { Command } from './command';
+import { lintCommand } from './lint';
+import { readyCommand } from './ready';
 import { pvcCommand } from './pvc';
 import { renderCommand } from './render';
+import { stopSidecarsCommand } from './stop-sidecars';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [renderCommand, pvcCommand];
+export const COMMANDS: readonly Command[] = [renderCommand, pvcCommand, lintCommand, readyCommand, stopSidecarsCommand];
 
 const VERSION = '0.1.0';
 
@@ -79,7 +82,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
     }
     for (const w of result.right.warnings ?? []) io.stderr(`taskpod ${command.name}: warning: ${w}\n`);
     io.stdout(result.right.stdout);
-    return 0;
+    return result.right.exitCode ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`taskpod ${command.name}: ${e.message}\nUsage: ${command.usage}\n`);

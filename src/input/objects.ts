@@ -43,6 +43,11 @@ export interface InputObjects {
   readonly secrets: readonly Secret[];
   readonly configMaps: readonly ConfigMap[];
   readonly pods: readonly Pod[];
+  /**
+   * The same Pods as given, raw JSON in the order of `pods` (the 1.12 codec
+   * drops newer fields; updates of a live Pod start from these).
+   */
+  readonly rawPods?: readonly Readonly<Record<string, unknown>>[];
   /** PipelineRuns, kept as plain JSON (only their metadata is read). */
   readonly pipelineRuns: readonly Readonly<Record<string, unknown>>[];
 }
@@ -78,7 +83,7 @@ function labelOf(doc: Record<string, unknown>, kind: string, where: string): str
   return name === undefined ? `${kind} (${where})` : objectLabel(kind, ns, name);
 }
 
-type Mutable = { -readonly [K in keyof InputObjects]: InputObjects[K][number][] };
+type Mutable = { -readonly [K in keyof InputObjects]-?: NonNullable<InputObjects[K]>[number][] };
 
 /**
  * Sorts and decodes documents. `where` names each document for errors
@@ -93,7 +98,7 @@ type Mutable = { -readonly [K in keyof InputObjects]: InputObjects[K][number][] 
  * @public
  */
 export function collectObjects(docs: readonly unknown[], where: (index: number) => string): E.Either<TaskpodError, InputObjects> {
-  const out: Mutable = { taskRuns: [], tasks: [], clusterTasks: [], pipelineResources: [], serviceAccounts: [], secrets: [], configMaps: [], pods: [], pipelineRuns: [] };
+  const out: Mutable = { taskRuns: [], tasks: [], clusterTasks: [], pipelineResources: [], serviceAccounts: [], secrets: [], configMaps: [], pods: [], rawPods: [], pipelineRuns: [] };
   const queue: { readonly doc: unknown; readonly where: string }[] = docs.map((doc, i) => ({ doc, where: where(i) }));
   for (let qi = 0; qi < queue.length; qi++) {
     const { doc, where: w } = queue[qi]!;
@@ -123,7 +128,10 @@ export function collectObjects(docs: readonly unknown[], where: (index: number) 
         case 'ConfigMap':
           return E.map((x: ConfigMap) => out.configMaps.push(x))(decodeAs(ConfigMap, doc, label));
         case 'Pod':
-          return E.map((x: Pod) => out.pods.push(x))(decodeAs(Pod, doc, label));
+          return E.map((x: Pod) => {
+            out.pods.push(x);
+            return out.rawPods.push(doc);
+          })(decodeAs(Pod, doc, label));
         case 'PipelineRun':
           out.pipelineRuns.push(doc);
           return E.right(0);
@@ -156,6 +164,7 @@ export function concatObjects(a: InputObjects, b: InputObjects): InputObjects {
     secrets: [...a.secrets, ...b.secrets],
     configMaps: [...a.configMaps, ...b.configMaps],
     pods: [...a.pods, ...b.pods],
+    rawPods: [...(a.rawPods ?? []), ...(b.rawPods ?? [])],
     pipelineRuns: [...a.pipelineRuns, ...b.pipelineRuns],
   };
 }
