@@ -78,7 +78,7 @@ export const foldError =
     cases[e._tag](e);
 
 /**
- * One line: `object: field: message`.
+ * One line: `object: field: message` (control characters escaped).
  *
  * @example
  * ```ts
@@ -88,7 +88,27 @@ export const foldError =
  * @public
  */
 export function formatError(e: TaskpodError): string {
-  return [e.object, e.field, e.message].filter((s) => s !== '').join(': ');
+  return [e.object, e.field, e.message]
+    .filter((s) => s !== '')
+    .map(escapeControls)
+    .join(': ');
+}
+
+/**
+ * Line breaks and other control characters (which a message may quote from
+ * the input, e.g. a step name) written as escapes, so an error stays on one
+ * line and cannot drive the terminal.
+ *
+ * @example
+ * ```ts
+ * escapeControls('bad\nname'); // the two characters \ and n instead of the line break
+ * ```
+ */
+export function escapeControls(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const named: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }
 
 /**

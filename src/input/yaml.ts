@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/Either';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, visit } from 'yaml';
 import { invalidInput, TaskpodError } from '../errors';
 
 /**
@@ -24,7 +24,10 @@ import { invalidInput, TaskpodError } from '../errors';
 export interface ReadLimits {
   /** Largest input text, in bytes (UTF-8). */
   readonly maxBytes: number;
-  /** Most alias nodes a document may resolve. */
+  /**
+   * Most alias nodes (`*name`) a document may hold; an alias inside an
+   * aliased node counts again each time that node is used.
+   */
   readonly maxAliases: number;
 }
 
@@ -68,7 +71,14 @@ export function parseDocuments(text: string, source: string, limits: ReadLimits 
         const at = pos !== undefined ? ` (line ${pos.line}, column ${pos.col})` : '';
         return E.left(invalidInput(where, '', `not valid YAML${at}: ${err.message.split('\n')[0] ?? ''}`));
       }
-      out.push(doc.toJS({ maxAliasCount: limits.maxAliases }));
+      let aliases = 0;
+      visit(doc, { Alias: () => void aliases++ });
+      if (aliases > limits.maxAliases) {
+        return E.left(invalidInput(where, '', `has ${aliases} YAML aliases, over the limit of ${limits.maxAliases} (raise the limit with --max-aliases)`));
+      }
+      // yaml counts an anchor's own node too, so N aliases of one anchor
+      // need N + 1; nested aliases multiply (the "billion laughs" guard).
+      out.push(doc.toJS({ maxAliasCount: limits.maxAliases + 1 }));
     }
     return E.right(out);
   } catch (e) {
