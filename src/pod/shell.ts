@@ -34,6 +34,7 @@ export function shellWord(s: string): string {
  * kubeletWouldChange('echo $$', new Set()); // true
  * kubeletWouldChange('echo $(date)', new Set()); // false
  * kubeletWouldChange('echo $(HOME)', new Set(['HOME'])); // true
+ * kubeletWouldChange('echo "$(date" $$', new Set()); // true: unclosed `$(`, then `$$`
  * ```
  */
 export function kubeletWouldChange(text: string, defined: ReadonlySet<string>, anyDefined = false): boolean {
@@ -43,7 +44,12 @@ export function kubeletWouldChange(text: string, defined: ReadonlySet<string>, a
     if (next === '$') return true;
     if (next === '(') {
       const close = text.indexOf(')', i + 2);
-      if (close < 0) return false;
+      // An unclosed `$(` stays as written, but the kubelet reads on after
+      // it: a later `$$` still becomes `$`.
+      if (close < 0) {
+        i++;
+        continue;
+      }
       if (anyDefined || defined.has(text.slice(i + 2, close))) return true;
       i = close;
     }
