@@ -2,12 +2,15 @@
  * Reading YAML or JSON text into documents, with limits on size and on
  * alias expansion (a "billion laughs" document is refused, not expanded).
  * YAML is read as YAML 1.1, as Kubernetes' sigs.k8s.io/yaml did (`yes`,
- * `on` are booleans).
+ * `on` are booleans), without what its go-yaml v2 did not resolve:
+ * sexagesimal numbers (`12:30` is a string) and, into plain values,
+ * timestamps (`2019-10-30` stays a string).
  *
  * @packageDocumentation
  */
 import * as E from 'fp-ts/Either';
-import { parseAllDocuments, visit } from 'yaml';
+import { LineCounter, parseAllDocuments, visit } from 'yaml';
+import type { Tags } from 'yaml';
 import { invalidInput, TaskpodError } from '../errors';
 
 /**
@@ -43,6 +46,14 @@ export interface ReadLimits {
  */
 export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 16 * 1024 * 1024, maxAliases: 100 };
 
+/** The YAML 1.1 tags without sexagesimal numbers and timestamps, which go-yaml v2 read as strings. */
+function goYamlV2Tags(tags: Tags): Tags {
+  return tags.filter((tag) => {
+    if (typeof tag === 'string') return tag !== 'intTime' && tag !== 'floatTime' && tag !== 'timestamp';
+    return tag.tag !== 'tag:yaml.org,2002:timestamp' && !('format' in tag && tag.format === 'TIME');
+  });
+}
+
 /**
  * Parses a YAML (or JSON) stream into plain values, one per document.
  * `source` names the text in errors.
@@ -60,15 +71,16 @@ export function parseDocuments(text: string, source: string, limits: ReadLimits 
     return E.left(invalidInput(source, '', `input is ${size} bytes, over the limit of ${limits.maxBytes} (raise it with --max-input-bytes)`));
   }
   try {
-    const docs = parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false });
+    const lines = new LineCounter();
+    const docs = parseAllDocuments(text, { version: '1.1', customTags: goYamlV2Tags, merge: true, uniqueKeys: false, prettyErrors: false, lineCounter: lines });
     const list = Array.isArray(docs) ? docs : [docs];
     const out: unknown[] = [];
     for (const [i, doc] of list.entries()) {
       const where = list.length > 1 ? `${source}, document ${i + 1}` : source;
       const err = doc.errors[0];
       if (err !== undefined) {
-        const pos = err.linePos?.[0];
-        const at = pos !== undefined ? ` (line ${pos.line}, column ${pos.col})` : '';
+        const pos = lines.linePos(err.pos[0]);
+        const at = ` (line ${pos.line}, column ${pos.col})`;
         return E.left(invalidInput(where, '', `not valid YAML${at}: ${err.message.split('\n')[0] ?? ''}`));
       }
       let aliases = 0;
