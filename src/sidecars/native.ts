@@ -17,10 +17,18 @@
 import { Container } from '../model/core';
 import { isJsonObject, JsonObject, withField } from './pod';
 
-/** The first Kubernetes minor version that runs native sidecars by default. */
+/**
+ * The first Kubernetes minor version that runs native sidecars by default.
+ *
+ * @public
+ */
 export const NATIVE_SIDECARS_MIN_KUBERNETES = '1.29';
 
-/** How a render places a Task's sidecars. */
+/**
+ * How a render places a Task's sidecars.
+ *
+ * @public
+ */
 export type SidecarMode =
   /** As Tekton did: regular containers after the steps, stopped by swapping in the nop image. */
   | 'nop'
@@ -41,6 +49,8 @@ const AFTER_RESTART_POLICY = new Set(CONTAINER_KEYS.slice(CONTAINER_KEYS.indexOf
  * asNativeSidecar({ name: 'db', image: 'postgres', volumeMounts: [] });
  * // { name: 'db', image: 'postgres', restartPolicy: 'Always', volumeMounts: [] }
  * ```
+ *
+ * @public
  */
 export function asNativeSidecar(container: JsonObject): JsonObject {
   const out: Record<string, unknown> = {};
@@ -70,6 +80,8 @@ export function asNativeSidecar(container: JsonObject): JsonObject {
  * const pod = toNativeSidecars(Pod.encode(rendered), taskSpec.sidecars?.length ?? 0);
  * // pod.spec.initContainers ends with the sidecars, each with restartPolicy: 'Always'
  * ```
+ *
+ * @public
  */
 export function toNativeSidecars(pod: JsonObject, sidecarCount: number): JsonObject {
   const spec = isJsonObject(pod.spec) ? pod.spec : undefined;

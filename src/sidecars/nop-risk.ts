@@ -27,7 +27,11 @@ import type { Container, EnvVar } from '../model/core';
 import { DEFAULT_IMAGES, ImageEntrypoints } from '../model/config';
 import { cleanPath } from '../util';
 
-/** What taskpod knows about a nop image's file system. */
+/**
+ * What taskpod knows about a nop image's file system.
+ *
+ * @public
+ */
 export interface NopImage {
   /** Its reference, for messages. */
   readonly image: string;
@@ -39,10 +43,18 @@ export interface NopImage {
   readonly workingDir: string;
 }
 
-/** The `PATH` distroless (and most Linux base images) set. */
+/**
+ * The `PATH` distroless (and most Linux base images) set.
+ *
+ * @public
+ */
 export const STANDARD_PATH: readonly string[] = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
-/** The repository of Tekton's released nop image (any tag or digest). */
+/**
+ * The repository of Tekton's released nop image (any tag or digest).
+ *
+ * @public
+ */
 export const TEKTON_NOP_REPOSITORY = 'gcr.io/tekton-releases/github.com/tektoncd/pipeline/cmd/nop';
 
 /**
@@ -52,6 +64,8 @@ export const TEKTON_NOP_REPOSITORY = 'gcr.io/tekton-releases/github.com/tektoncd
  * ```ts
  * TEKTON_NOP_IMAGE.executables; // ['/ko-app/nop']
  * ```
+ *
+ * @public
  */
 export const TEKTON_NOP_IMAGE: NopImage = {
   image: DEFAULT_IMAGES.nop,
@@ -69,6 +83,8 @@ export const TEKTON_NOP_IMAGE: NopImage = {
  * isTektonNopImage('gcr.io/tekton-releases/github.com/tektoncd/pipeline/cmd/nop:v0.8.0'); // true
  * isTektonNopImage('registry.example.com/nop:latest'); // false
  * ```
+ *
+ * @public
  */
 export function isTektonNopImage(ref: string): boolean {
   if (!ref.startsWith(TEKTON_NOP_REPOSITORY)) return false;
@@ -84,6 +100,8 @@ export function isTektonNopImage(ref: string): boolean {
  * ```ts
  * nopImageContaining('my/nop:1', ['/bin/sh', '/bin/busybox']);
  * ```
+ *
+ * @public
  */
 export function nopImageContaining(image: string, executables: readonly string[]): NopImage {
   return { image, executables, path: STANDARD_PATH, workingDir: '/' };
@@ -93,13 +111,19 @@ export function nopImageContaining(image: string, executables: readonly string[]
  * The nop image taskpod can reason about: the given contents when there are
  * some, Tekton's own image when `image` is Tekton's, otherwise `undefined`
  * (an operator's image whose contents taskpod cannot see).
+ *
+ * @public
  */
 export function knownNopImage(image: string, contains?: readonly string[]): NopImage | undefined {
   if (contains !== undefined && contains.length > 0) return nopImageContaining(image, contains);
   return isTektonNopImage(image) ? { ...TEKTON_NOP_IMAGE, image } : undefined;
 }
 
-/** What happens to a sidecar when Tekton swaps in the nop image. */
+/**
+ * What happens to a sidecar when Tekton swaps in the nop image.
+ *
+ * @public
+ */
 export type NopVerdict =
   /** Its program is missing from the nop image (or it has none): it ends. */
   | 'stops'
@@ -108,7 +132,11 @@ export type NopVerdict =
   /** taskpod cannot tell (the nop image's contents, or an env value, are unknown). */
   | 'unknown';
 
-/** The check of one sidecar. */
+/**
+ * The check of one sidecar.
+ *
+ * @public
+ */
 export interface SidecarNopCheck {
   readonly sidecar: string;
   readonly verdict: NopVerdict;
@@ -120,7 +148,11 @@ export interface SidecarNopCheck {
   readonly reason: string;
 }
 
-/** A container's env as the kubelet expands commands with it. */
+/**
+ * A container's env as the kubelet expands commands with it.
+ *
+ * @public
+ */
 export interface CommandEnv {
   /** Literal values by name; `undefined` for a `valueFrom` variable. */
   readonly values: ReadonlyMap<string, string | undefined>;
@@ -128,7 +160,11 @@ export interface CommandEnv {
   readonly fromSources: boolean;
 }
 
-/** The env a container's command is expanded with (later definitions win). */
+/**
+ * The env a container's command is expanded with (later definitions win).
+ *
+ * @public
+ */
 export function commandEnv(c: Container): CommandEnv {
   const values = new Map<string, string | undefined>();
   for (const e of c.env ?? ([] as readonly EnvVar[])) values.set(e.name ?? '', e.valueFrom !== undefined ? undefined : (e.value ?? ''));
@@ -140,6 +176,8 @@ export function commandEnv(c: Container): CommandEnv {
  * NAME's value when the container defines NAME, text otherwise kept.
  * `undefined` when a reference names a variable whose value is not known
  * offline (`valueFrom`, or possibly defined by `envFrom`).
+ *
+ * @public
  */
 export function expandCommandWord(text: string, env: CommandEnv): string | undefined {
   let out = '';
@@ -184,6 +222,8 @@ export function expandCommandWord(text: string, env: CommandEnv): string | undef
  * ```ts
  * resolveProgram('sh', ['/usr/bin', '/bin'], '/', new Set(['/bin/sh'])); // '/bin/sh'
  * ```
+ *
+ * @public
  */
 export function resolveProgram(program: string, path: readonly string[], cwd: string, executables: ReadonlySet<string>): string | undefined {
   if (program === '') return undefined;
@@ -208,6 +248,8 @@ export function resolveProgram(program: string, path: readonly string[], cwd: st
  * checkSidecar({ name: 'srv', image: 'busybox', command: ['/bin/sh', '-c', 'sleep infinity'] },
  *   nopImageContaining('my/nop', ['/bin/sh'])).verdict; // 'keeps-running'
  * ```
+ *
+ * @public
  */
 export function checkSidecar(sidecar: Container, nop: NopImage | undefined, imageEntrypoints: ImageEntrypoints = {}): SidecarNopCheck {
   const name = sidecar.name ?? '';
@@ -250,6 +292,8 @@ export function checkSidecar(sidecar: Container, nop: NopImage | undefined, imag
  * ```ts
  * checkSidecars(taskSpec.sidecars ?? [], TEKTON_NOP_IMAGE).filter((c) => c.verdict !== 'stops');
  * ```
+ *
+ * @public
  */
 export function checkSidecars(sidecars: readonly Container[], nop: NopImage | undefined, imageEntrypoints: ImageEntrypoints = {}): readonly SidecarNopCheck[] {
   return sidecars.map((s) => checkSidecar(s, nop, imageEntrypoints));
@@ -263,6 +307,8 @@ export function checkSidecars(sidecars: readonly Container[], nop: NopImage | un
  * nopRisks([{ name: 'srv', command: ['/bin/sh', '-c', 'sleep infinity'] }], nopImageContaining('nop', ['/bin/sh']));
  * // [{ sidecar: 'srv', verdict: 'keeps-running', resolved: '/bin/sh', ... }]
  * ```
+ *
+ * @public
  */
 export function nopRisks(sidecars: readonly Container[], nop: NopImage, imageEntrypoints: ImageEntrypoints = {}): readonly SidecarNopCheck[] {
   return checkSidecars(sidecars, nop, imageEntrypoints).filter((c) => c.verdict === 'keeps-running');
@@ -271,6 +317,8 @@ export function nopRisks(sidecars: readonly Container[], nop: NopImage, imageEnt
 /**
  * One warning line per sidecar that may not stop (verdict other than
  * `stops`), for the CLI.
+ *
+ * @public
  */
 export function nopWarnings(checks: readonly SidecarNopCheck[]): readonly string[] {
   return checks

@@ -12,10 +12,18 @@ import { decodeAs } from '../input/decode';
 import { ContainerStatus, Pod } from '../model/core';
 import { STEP_PREFIX } from '../pod/constants';
 
-/** A JSON object, as parsed from YAML or JSON. */
+/**
+ * A JSON object, as parsed from YAML or JSON.
+ *
+ * @public
+ */
 export type JsonObject = { readonly [key: string]: unknown };
 
-/** One operation of an RFC 6902 JSON Patch (the subset taskpod emits). */
+/**
+ * One operation of an RFC 6902 JSON Patch (the subset taskpod emits).
+ *
+ * @public
+ */
 export interface JsonPatchOperation {
   readonly op: 'add' | 'replace' | 'test';
   /** An RFC 6901 JSON Pointer. */
@@ -23,10 +31,18 @@ export interface JsonPatchOperation {
   readonly value: unknown;
 }
 
-/** An RFC 6902 JSON Patch, as `kubectl patch --type=json` takes it. */
+/**
+ * An RFC 6902 JSON Patch, as `kubectl patch --type=json` takes it.
+ *
+ * @public
+ */
 export type JsonPatch = readonly JsonPatchOperation[];
 
-/** A Pod read once at the boundary. */
+/**
+ * A Pod read once at the boundary.
+ *
+ * @public
+ */
 export interface LivePod {
   /** The object as given, every field kept. */
   readonly raw: JsonObject;
@@ -42,7 +58,11 @@ export interface LivePod {
   readonly nativeSidecars: ReadonlySet<string>;
 }
 
-/** An update of a Pod: the new object, the same change as a JSON Patch, and whether anything changed. */
+/**
+ * An update of a Pod: the new object, the same change as a JSON Patch, and whether anything changed.
+ *
+ * @public
+ */
 export interface PodUpdate {
   /** The updated object (the input object itself when nothing changed). */
   readonly pod: JsonObject;
@@ -51,7 +71,11 @@ export interface PodUpdate {
   readonly changed: boolean;
 }
 
-/** Whether `u` is a JSON object (not an array, not null). */
+/**
+ * Whether `u` is a JSON object (not an array, not null).
+ *
+ * @public
+ */
 export const isJsonObject = (u: unknown): u is JsonObject => typeof u === 'object' && u !== null && !Array.isArray(u);
 
 /**
@@ -61,6 +85,8 @@ export const isJsonObject = (u: unknown): u is JsonObject => typeof u === 'objec
  * ```ts
  * pointerToken('tekton.dev/ready'); // 'tekton.dev~1ready'
  * ```
+ *
+ * @public
  */
 export function pointerToken(key: string | number): string {
   return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
@@ -73,17 +99,27 @@ export function pointerToken(key: string | number): string {
  * ```ts
  * pointer('spec', 'containers', 1, 'image'); // '/spec/containers/1/image'
  * ```
+ *
+ * @public
  */
 export function pointer(...tokens: readonly (string | number)[]): string {
   return tokens.map((t) => `/${pointerToken(t)}`).join('');
 }
 
-/** Whether a container name is a step's (Tekton's `IsContainerStep`: the `step-` prefix). */
+/**
+ * Whether a container name is a step's (Tekton's `IsContainerStep`: the `step-` prefix).
+ *
+ * @public
+ */
 export function isStepName(name: string): boolean {
   return name.startsWith(STEP_PREFIX);
 }
 
-/** Names of the init containers of a raw Pod that are native sidecars (`restartPolicy: Always`). */
+/**
+ * Names of the init containers of a raw Pod that are native sidecars (`restartPolicy: Always`).
+ *
+ * @public
+ */
 export function nativeSidecarNames(raw: JsonObject): ReadonlySet<string> {
   const spec = isJsonObject(raw.spec) ? raw.spec : {};
   const init = Array.isArray(spec.initContainers) ? spec.initContainers : [];
@@ -111,6 +147,8 @@ function labelOf(raw: JsonObject): string {
  * const live = readLivePod(JSON.parse(text));
  * if (E.isRight(live)) sidecarReadiness(live.right).ready;
  * ```
+ *
+ * @public
  */
 export function readLivePod(u: unknown, label?: string): E.Either<TaskpodError, LivePod> {
   if (!isJsonObject(u)) return E.left(invalidInput(label ?? 'Pod', '', 'expected a Pod (a JSON object)'));
@@ -119,17 +157,29 @@ export function readLivePod(u: unknown, label?: string): E.Either<TaskpodError, 
   return E.map((pod: Pod): LivePod => ({ raw: u, pod, label: name, nativeSidecars: nativeSidecarNames(u) }))(decodeAs(Pod, u, name));
 }
 
-/** The Pod's phase, `''` when the status has none. */
+/**
+ * The Pod's phase, `''` when the status has none.
+ *
+ * @public
+ */
 export function phaseOf(live: LivePod): string {
   return live.pod.status?.phase ?? '';
 }
 
-/** The statuses of the Pod's regular containers. */
+/**
+ * The statuses of the Pod's regular containers.
+ *
+ * @public
+ */
 export function containerStatuses(live: LivePod): readonly ContainerStatus[] {
   return live.pod.status?.containerStatuses ?? [];
 }
 
-/** A raw object with `key` set, every other field (and its place) kept. */
+/**
+ * A raw object with `key` set, every other field (and its place) kept.
+ *
+ * @public
+ */
 export function withField(o: JsonObject, key: string, value: unknown): JsonObject {
   const out: Record<string, unknown> = {};
   let placed = false;

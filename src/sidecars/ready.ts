@@ -23,7 +23,11 @@ import type { ContainerStatus } from '../model/core';
 import { READY_ANNOTATION, READY_VALUE } from '../pod/constants';
 import { containerStatuses, isJsonObject, isStepName, JsonPatchOperation, LivePod, phaseOf, pointer, PodUpdate, withField } from './pod';
 
-/** What a sidecar's status says, for the ready rule. */
+/**
+ * What a sidecar's status says, for the ready rule.
+ *
+ * @public
+ */
 export type SidecarState =
   /** Running and ready: counts as ready. */
   | 'ready'
@@ -36,7 +40,11 @@ export type SidecarState =
   /** The status has no state. */
   | 'unknown';
 
-/** One sidecar's status. */
+/**
+ * One sidecar's status.
+ *
+ * @public
+ */
 export interface SidecarStatus {
   readonly name: string;
   /** A native sidecar (init container with `restartPolicy: Always`). */
@@ -46,7 +54,11 @@ export interface SidecarStatus {
   readonly ok: boolean;
 }
 
-/** The verdict of the ready rule. */
+/**
+ * The verdict of the ready rule.
+ *
+ * @public
+ */
 export interface Readiness {
   readonly ready: boolean;
   readonly phase: string;
@@ -75,7 +87,11 @@ function describeState(s: SidecarStatus): string {
   }
 }
 
-/** The statuses the ready rule counts: non-step container statuses, then native sidecars'. */
+/**
+ * The statuses the ready rule counts: non-step container statuses, then native sidecars'.
+ *
+ * @public
+ */
 export function sidecarStatuses(live: LivePod): readonly SidecarStatus[] {
   const view = (s: ContainerStatus, native: boolean): SidecarStatus => {
     const state = stateOf(s);
@@ -98,6 +114,8 @@ export function sidecarStatuses(live: LivePod): readonly SidecarStatus[] {
  * ```ts
  * sidecarReadiness(live); // { ready: false, phase: 'Running', reason: 'sidecar "db" is running but not ready', ... }
  * ```
+ *
+ * @public
  */
 export function sidecarReadiness(live: LivePod): Readiness {
   const phase = phaseOf(live);
@@ -114,7 +132,11 @@ export function sidecarReadiness(live: LivePod): Readiness {
   return { ready: true, phase, sidecars, reason };
 }
 
-/** Whether the Pod already carries `tekton.dev/ready: READY`. */
+/**
+ * Whether the Pod already carries `tekton.dev/ready: READY`.
+ *
+ * @public
+ */
 export function hasReadyAnnotation(live: LivePod): boolean {
   return live.pod.metadata?.annotations?.[READY_ANNOTATION] === READY_VALUE;
 }
@@ -130,6 +152,8 @@ export function hasReadyAnnotation(live: LivePod): boolean {
  * addReadyAnnotation(live).patch;
  * // [{ op: 'add', path: '/metadata/annotations/tekton.dev~1ready', value: 'READY' }]
  * ```
+ *
+ * @public
  */
 export function addReadyAnnotation(live: LivePod): PodUpdate {
   if (hasReadyAnnotation(live)) return { pod: live.raw, patch: [], changed: false };
@@ -146,7 +170,11 @@ export function addReadyAnnotation(live: LivePod): PodUpdate {
   return { pod: withField(live.raw, 'metadata', newMeta), patch: [op], changed: true };
 }
 
-/** What the controller does about readiness in one reconcile. */
+/**
+ * What the controller does about readiness in one reconcile.
+ *
+ * @public
+ */
 export interface ReadyUpdate extends PodUpdate {
   readonly readiness: Readiness;
 }
@@ -160,6 +188,8 @@ export interface ReadyUpdate extends PodUpdate {
  * const u = readyUpdate(live);
  * if (u.changed) await client.patch(u.patch);
  * ```
+ *
+ * @public
  */
 export function readyUpdate(live: LivePod): ReadyUpdate {
   const readiness = sidecarReadiness(live);

@@ -23,6 +23,8 @@ import { containerStatuses, isJsonObject, isStepName, JsonObject, JsonPatchOpera
  * ```ts
  * stepsComplete(live); // true once the last step has exited
  * ```
+ *
+ * @public
  */
 export function stepsComplete(live: LivePod): boolean {
   const statuses = containerStatuses(live);
@@ -33,13 +35,19 @@ export function stepsComplete(live: LivePod): boolean {
  * Whether Tekton would consider the TaskRun's steps finished: steps
  * complete, or the Pod `Succeeded` or `Failed` (`UpdateStatusFromPod`'s
  * `complete`).
+ *
+ * @public
  */
 export function taskRunComplete(live: LivePod): boolean {
   const phase = phaseOf(live);
   return stepsComplete(live) || phase === 'Succeeded' || phase === 'Failed';
 }
 
-/** A sidecar container in `spec.containers` whose status is `running`. */
+/**
+ * A sidecar container in `spec.containers` whose status is `running`.
+ *
+ * @public
+ */
 export interface RunningSidecar {
   readonly name: string;
   /** Index in `spec.containers`. */
@@ -52,6 +60,8 @@ export interface RunningSidecar {
  * The non-step containers of `spec.containers` whose status is `running`,
  * in spec order. Native sidecars (init containers) are not among them:
  * Kubernetes stops those itself.
+ *
+ * @public
  */
 export function runningSidecars(live: LivePod): readonly RunningSidecar[] {
   const running = new Set(containerStatuses(live).filter((s) => s.state?.running !== undefined).map((s) => s.name ?? ''));
@@ -72,12 +82,18 @@ export function runningSidecars(live: LivePod): readonly RunningSidecar[] {
  * ```ts
  * if (shouldStopSidecars(live, DEFAULT_IMAGES.nop)) apply(stopSidecars(live, DEFAULT_IMAGES.nop).patch);
  * ```
+ *
+ * @public
  */
 export function shouldStopSidecars(live: LivePod, nopImage: string): boolean {
   return stepsComplete(live) && runningSidecars(live).some((s) => s.image !== nopImage);
 }
 
-/** The result of {@link stopSidecars}. */
+/**
+ * The result of {@link stopSidecars}.
+ *
+ * @public
+ */
 export interface StopUpdate extends PodUpdate {
   /** The sidecars whose image was swapped, with the image they had. */
   readonly stopped: readonly RunningSidecar[];
@@ -96,6 +112,8 @@ export interface StopUpdate extends PodUpdate {
  * // [{ op: 'test', path: '/spec/containers/1/name', value: 'db' },
  * //  { op: 'replace', path: '/spec/containers/1/image', value: 'nop:latest' }]
  * ```
+ *
+ * @public
  */
 export function stopSidecars(live: LivePod, nopImage: string): StopUpdate {
   const unchanged: StopUpdate = { pod: live.raw, patch: [], changed: false, stopped: [] };
