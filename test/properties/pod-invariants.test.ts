@@ -7,12 +7,12 @@
  */
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { Pod as K8sPod } from 'kubernetes-models/v1';
 import type { Container, Pod } from '../../src/model/core';
 import { REQUESTED } from '../arbitraries/quantities';
 import { Scenario, scenario, StepModel } from '../arbitraries/taskrun';
-import { cleanAbsolute, expectedWorkingDirs, initContainer, isDns1123Label, SUFFIX } from '../helpers/oracle';
-import { allContainers, render, renderOk } from '../helpers/render';
+import { cleanAbsolute, expectedWorkingDirs, initContainer, SUFFIX } from '../helpers/oracle';
+import { expectMountsValid, expectNamesValid, expectSchema } from '../helpers/pod-checks';
+import { render, renderOk } from '../helpers/render';
 import { checkProperty } from '../helpers/runs';
 
 const ENTRYPOINT = '/builder/tools/entrypoint';
@@ -42,39 +42,19 @@ describe('Pods of valid inputs', () => {
   // container or volume names are not unique DNS-1123 labels of at most 63
   // characters (containers unique across init and regular lists).
   it('container, init container and volume names are unique DNS-1123 labels of at most 63 characters', () => {
-    checkProperty('names are DNS labels', 100, fc.property(scenario(), (s) => {
-      const pod = renderOk(s);
-      const names = allContainers(pod).map((c) => c.name ?? '');
-      for (const n of names) expect({ n, ok: isDns1123Label(n) }).toEqual({ n, ok: true });
-      expect(new Set(names).size).toBe(names.length);
-      const volumes = (pod.spec?.volumes ?? []).map((v) => v.name ?? '');
-      for (const n of volumes) expect({ n, ok: isDns1123Label(n) }).toEqual({ n, ok: true });
-      expect(new Set(volumes).size).toBe(volumes.length);
-    }));
+    checkProperty('names are DNS labels', 100, fc.property(scenario(), (s) => expectNamesValid(renderOk(s))));
   });
 
   // Protects: DEVIATIONS.md item 7 — every volumeMount names a declared
   // volume, and no container mounts two volumes at one path.
   it('every volumeMount names a declared volume, and no container mounts two volumes at one path', () => {
-    checkProperty('mounts are declared and distinct', 100, fc.property(scenario(), (s) => {
-      const pod = renderOk(s);
-      const declared = new Set((pod.spec?.volumes ?? []).map((v) => v.name));
-      for (const c of allContainers(pod)) {
-        const mounts = c.volumeMounts ?? [];
-        for (const m of mounts) expect({ container: c.name, volume: m.name, declared: declared.has(m.name) }).toEqual({ container: c.name, volume: m.name, declared: true });
-        const paths = mounts.map((m) => m.mountPath);
-        expect(new Set(paths).size).toBe(paths.length);
-      }
-    }));
+    checkProperty('mounts are declared and distinct', 100, fc.property(scenario(), (s) => expectMountsValid(renderOk(s))));
   });
 
   // Protects: the output is a Pod Kubernetes accepts structurally (field
   // names and types of the v1 schema), whatever the input's shape.
   it('passes the Kubernetes v1 Pod schema', () => {
-    checkProperty('Kubernetes schema', 100, fc.property(scenario(), (s) => {
-      const pod = renderOk(s);
-      expect(() => new K8sPod(JSON.parse(JSON.stringify(pod))).validate()).not.toThrow();
-    }));
+    checkProperty('Kubernetes schema', 100, fc.property(scenario(), (s) => expectSchema(renderOk(s))));
   });
 
   // Protects: Tekton's implicit env — every step (and the credential and
