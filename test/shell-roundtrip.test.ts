@@ -17,10 +17,13 @@ import { escapeForKubelet, kubeletWouldChange, shellWord } from '../src/pod/shel
 import { Json, JsonObject, Scenario, scenario } from './arbitraries/taskrun';
 import { nastyText, pathSegment, workingDir as workingDirArb } from './arbitraries/text';
 import { createdPaths, runBash, sandboxAvailable } from './helpers/bash-sandbox';
-import { containerEnv, expand, expandArgs, mappingFor } from './helpers/kubelet-expand';
+import { containerEnv, expand, expandArgs, mappingFor, SERVICE_ENV } from './helpers/kubelet-expand';
 import { expectedWorkingDirs, initContainer, withParents } from './helpers/oracle';
 import { renderOk } from './helpers/render';
 import { checkProperty } from './helpers/runs';
+
+/** Names of the env vars the kubelet adds for Services (pkg/kubelet/envvars). */
+const SERVICE_LINK = /^[A-Z][A-Z0-9_]*_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_[0-9]+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)$/;
 
 const withSandbox = sandboxAvailable() ? describe : describe.skip;
 if (!sandboxAvailable()) {
@@ -30,7 +33,7 @@ if (!sandboxAvailable()) {
 
 /** What bash receives from an init container that runs `/ko-app/bash -args TEXT`. */
 function bashText(c: Container): string {
-  const args = expandArgs(c.args ?? [], c.env ?? []);
+  const args = expandArgs(c.args ?? [], c.env ?? [], SERVICE_ENV);
   expect(args[0]).toBe('-args');
   expect(args).toHaveLength(2);
   return args[1]!;
@@ -104,17 +107,21 @@ describe('the kubelet rules taskpod relies on (src/pod/shell.ts)', () => {
   // `$(` before a `$$`, `$` at the end, nested parentheses) often.
   const dollarText = fc.oneof(
     fc.string({ unit: fc.constantFrom('$', '(', ')', 'A'), maxLength: 8 }),
-    fc.string({ unit: fc.constantFrom('$', '(', ')', 'A', 'B', 'a', ' ', '\n'), maxLength: 24 }),
+    fc.string({ unit: fc.constantFrom('$', '(', ')', 'A', 'B', 'a', ' ', '\n', 'X_SERVICE_HOST', 'X_PORT_80_TCP', 'x_port'), maxLength: 24 }),
   );
   const names = fc.subarray(['A', 'B', 'AB', '', ' ', 'a)', '$'], { minLength: 0 });
+  /** The kubelet's mapping with these names and any Service env var defined (their existence depends on the cluster). */
+  const withServices = (defined: readonly string[]) => {
+    const own = mappingFor(new Map(defined.map((n) => [n, `<${n}>`])));
+    return (name: string) => (SERVICE_LINK.test(name) ? `<service ${name}>` : own(name));
+  };
 
   // Protects: DEVIATIONS.md item 8's test — taskpod escapes a script exactly
   // when the kubelet would change it; a wrong "no" corrupts the script, a
   // wrong "yes" departs from Tekton's text for nothing.
   it('kubeletWouldChange agrees with the kubelet', () => {
     checkProperty('kubeletWouldChange vs kubelet', 500, fc.property(dollarText, names, (text, defined) => {
-      const mapping = mappingFor(new Map(defined.map((n) => [n, `<${n}>`])));
-      expect(kubeletWouldChange(text, new Set(defined))).toBe(expand(text, mapping) !== text);
+      expect(kubeletWouldChange(text, new Set(defined))).toBe(expand(text, withServices(defined)) !== text);
     }));
   });
 
@@ -213,13 +220,16 @@ withSandbox('scripts, for real', () => {
 
   // Protects: the other half of item 8 — a script the kubelet would not
   // change is placed byte for byte as Tekton placed it; one it would change
-  // has every `$` doubled, nothing else.
+  // (with the container's env, or a Service's env var, which the cluster
+  // may define) has every `$` doubled, nothing else.
   it('a script is placed verbatim unless the kubelet would change it, then with every $ doubled', () => {
     checkProperty('scripts placed minimally', 150, fc.property(scenario({ scriptsOnly: true, maxSteps: 3 }), (s) => {
       const pod = renderOk(s);
       const place = initContainer(pod, 'place-scripts')!;
       const bodies = placedBodies(place.args![1]!);
-      const mapping = mappingFor(containerEnv(place.env ?? []));
+      const env = mappingFor(containerEnv(place.env ?? []));
+      const defined = new Set(containerEnv(place.env ?? []).keys());
+      const mapping = (name: string) => (defined.has(name) ? env(name) : SERVICE_LINK.test(name) ? `<service ${name}>` : env(name));
       for (const { file, script } of scriptSteps(pod, s)) {
         const changes = expand(script, mapping) !== script;
         expect(bodies.get(file)).toBe(changes ? script.replace(/\$/g, '$$$$') : script);

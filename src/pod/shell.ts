@@ -24,10 +24,20 @@ export function shellWord(s: string): string {
 }
 
 /**
+ * Names of the env vars the kubelet adds for Services (the `kubernetes`
+ * Service always, the namespace's others unless `enableServiceLinks` is
+ * off): `NAME_SERVICE_HOST`, `NAME_SERVICE_PORT[_PORTNAME]`, `NAME_PORT`,
+ * `NAME_PORT_<port>_<PROTO>[_PROTO|_PORT|_ADDR]`. Which exist depends on the
+ * cluster, so every such name counts as defined.
+ */
+const SERVICE_LINK_NAME = /^[A-Z][A-Z0-9_]*_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_[0-9]+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)$/;
+
+/**
  * Would the kubelet change `text` when it expands a container's args with
  * these env var names defined? (`$$` becomes `$`; `$(NAME)` becomes NAME's
  * value when NAME is defined.) `anyDefined` stands for env vars whose names
- * are not known (envFrom): then every `$(...)` counts as defined.
+ * are not known (envFrom): then every `$(...)` counts as defined. Names of
+ * Service env vars (`KUBERNETES_SERVICE_HOST`, ...) always count as defined.
  *
  * @example
  * ```ts
@@ -35,6 +45,7 @@ export function shellWord(s: string): string {
  * kubeletWouldChange('echo $(date)', new Set()); // false
  * kubeletWouldChange('echo $(HOME)', new Set(['HOME'])); // true
  * kubeletWouldChange('echo "$(date" $$', new Set()); // true: unclosed `$(`, then `$$`
+ * kubeletWouldChange('echo $(KUBERNETES_SERVICE_HOST)', new Set()); // true: a Service's env var
  * ```
  */
 export function kubeletWouldChange(text: string, defined: ReadonlySet<string>, anyDefined = false): boolean {
@@ -50,7 +61,8 @@ export function kubeletWouldChange(text: string, defined: ReadonlySet<string>, a
         i++;
         continue;
       }
-      if (anyDefined || defined.has(text.slice(i + 2, close))) return true;
+      const name = text.slice(i + 2, close);
+      if (anyDefined || defined.has(name) || SERVICE_LINK_NAME.test(name)) return true;
       i = close;
     }
   }

@@ -10,13 +10,28 @@
  * `$x` stays (and `x` is not looked at again); a final `$` stays.
  *
  * Service-link variables (`KUBERNETES_SERVICE_HOST`, ...) come from the
- * cluster and are left out; a caller may pass them in `extra`.
+ * cluster; {@link SERVICE_ENV} is a typical set, passed in `extra`.
  */
 import type { EnvVar } from '../../src/model/core';
 
 const OPERATOR = '$';
 const OPENER = '(';
 const CLOSER = ')';
+
+/** The env the kubelet adds for the `kubernetes` Service and a Service `my-svc` of the namespace. */
+export const SERVICE_ENV: ReadonlyMap<string, string> = new Map([
+  ['KUBERNETES_SERVICE_HOST', '10.96.0.1'],
+  ['KUBERNETES_SERVICE_PORT', '443'],
+  ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
+  ['KUBERNETES_PORT', 'tcp://10.96.0.1:443'],
+  ['KUBERNETES_PORT_443_TCP', 'tcp://10.96.0.1:443'],
+  ['KUBERNETES_PORT_443_TCP_PROTO', 'tcp'],
+  ['KUBERNETES_PORT_443_TCP_PORT', '443'],
+  ['KUBERNETES_PORT_443_TCP_ADDR', '10.96.0.1'],
+  ['MY_SVC_SERVICE_HOST', '10.96.7.7'],
+  ['MY_SVC_SERVICE_PORT', '80'],
+  ['MY_SVC_PORT_80_TCP_ADDR', '10.96.7.7'],
+]);
 
 /** A mapping that returns the value of a defined name, else the reference as written. */
 export function mappingFor(...contexts: readonly ReadonlyMap<string, string>[]): (name: string) => string {
