@@ -13,6 +13,7 @@ import { refused, TaskpodError } from './errors';
 import type { InputObjects } from './input/objects';
 import { Config, DEFAULT_CONFIG } from './model/config';
 import { Pod } from './model/core';
+import type { RenderedPod } from './model/rendered';
 import type { TaskSpec } from './model/tekton';
 import { redirectTaskSpec, stepCommand } from './pod/entrypoint';
 import { makePod } from './pod/build';
@@ -107,7 +108,8 @@ export function substitute(run: ResolvedRun, spec: TaskSpec): TaskSpec {
 }
 
 /**
- * Renders the Pod of the one TaskRun among `objects`.
+ * Renders the Pod of the one TaskRun among `objects`, typed as a
+ * {@link RenderedPod} (assignable to a Kubernetes client's `V1Pod`).
  *
  * @example
  * ```ts
@@ -117,7 +119,7 @@ export function substitute(run: ResolvedRun, spec: TaskSpec): TaskSpec {
  *
  * @public
  */
-export function renderPod(objects: InputObjects, options: RenderOptions = {}): E.Either<TaskpodError, Pod> {
+export function renderPod(objects: InputObjects, options: RenderOptions = {}): E.Either<TaskpodError, RenderedPod> {
   const config = options.config ?? DEFAULT_CONFIG;
   return pipe(
     theTaskRun(objects),
@@ -164,7 +166,7 @@ export function renderPod(objects: InputObjects, options: RenderOptions = {}): E
             object: run.object,
           }),
         ),
-        E.map((pod) => Pod.encode(pod) as Pod),
+        E.map((pod) => Pod.encode(pod) as RenderedPod),
       );
     }),
   );

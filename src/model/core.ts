@@ -86,22 +86,31 @@ function canonicalTime(s: string): string | undefined {
 /**
  * A metav1.Time: an RFC 3339 string, decoded to the UTC, whole-second text Go
  * printed back (`2019-10-30T12:00:00.5+02:00` becomes `2019-10-30T10:00:00Z`).
+ * A `Date` (how typed Kubernetes clients such as `@kubernetes/client-node`
+ * hold timestamps) is accepted too and encodes as that text.
  *
  * @example
  * ```ts
  * timeCodec.decode('2019-10-30T12:00:00+02:00'); // Right('2019-10-30T10:00:00Z')
+ * timeCodec.encode(new Date('2019-10-30T10:00:00.5Z')); // '2019-10-30T10:00:00Z'
  * ```
  */
-export const timeCodec = new t.Type<string, string, unknown>(
+export const timeCodec = new t.Type<string | Date, string, unknown>(
   'Time',
-  (u): u is string => typeof u === 'string' && canonicalTime(u) === u,
+  (u): u is string | Date => (typeof u === 'string' && canonicalTime(u) === u) || (u instanceof Date && !Number.isNaN(u.getTime())),
   (u, c) => {
+    if (u instanceof Date) return Number.isNaN(u.getTime()) ? t.failure(u, c, 'invalid Date') : t.success(dateText(u));
     if (typeof u !== 'string') return t.failure(u, c, 'expected an RFC 3339 time string');
     const canonical = canonicalTime(u);
     return canonical === undefined ? t.failure(u, c, `invalid RFC 3339 time ${JSON.stringify(u)}`) : t.success(canonical);
   },
-  t.identity,
+  (a) => (typeof a === 'string' ? a : dateText(a)),
 );
+
+/** A Date as Go printed a metav1.Time: UTC, whole seconds. */
+function dateText(d: Date): string {
+  return d.toISOString().replace(/\.\d+Z$/, 'Z');
+}
 
 // Go's base64.StdEncoding as encoding/json used it for []byte: padded,
 // standard alphabet, CR and LF ignored anywhere.
