@@ -78,11 +78,11 @@ it('a wrong field type deep inside a step: the object and the path to the field'
   expect(formatError(e)).toBe(`Task ci/build: spec.steps[0].env[1].valueFrom.secretKeyRef.key: ${e.message}`);
 });
 
-it('a YAML 1.1 boolean where a string belongs (`value: yes`)', () => {
-  expect(refusal(run('  inputs:\n    params:\n    - {name: p, value: yes}\n  taskRef: {name: build}') + task(goodSteps) + SA)).toMatchObject({
+it('a mapping where a param value (a string or a list) belongs', () => {
+  expect(refusal(run('  inputs:\n    params:\n    - {name: p, value: {a: b}}\n  taskRef: {name: build}') + task(goodSteps) + SA)).toMatchObject({
     object: 'TaskRun ci/run',
     field: 'spec.inputs.params[0].value',
-    message: 'expected ArrayOrString, got true',
+    message: 'expected ArrayOrString, got {"a":"b"}',
   });
 });
 

@@ -57,7 +57,7 @@ describe('YAML 1.1 scalars, as go-yaml v2 resolved them', () => {
     ['1_000', 1000],
     ['-12', -12],
     ['1.5', 1.5],
-    ['1e3', 1000],
+    ['1e+3', 1000],
   ])('%s is a number', (scalar, want) => {
     expect(value(scalar)).toBe(want);
   });
