@@ -1,0 +1,181 @@
+/**
+ * The CLI's render command through `main(argv, streams)`: exit 0 with the
+ * Pod on standard output; exit 1 with nothing on standard output and one
+ * line on standard error naming the object and the field; exit 2 for usage
+ * errors.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { main } from '../src/cli/main';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'taskpod-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+const TASKRUN = `apiVersion: tekton.dev/v1alpha1
+kind: TaskRun
+metadata: {name: run, namespace: ci}
+spec:
+  taskRef: {name: build}
+`;
+const TASK = `apiVersion: tekton.dev/v1alpha1
+kind: Task
+metadata: {name: build, namespace: ci}
+spec:
+  steps:
+  - {name: echo, image: ubuntu, command: [echo], args: [hi]}
+`;
+const SA = `apiVersion: v1
+kind: ServiceAccount
+metadata: {name: default, namespace: ci}
+`;
+const input = (...docs: string[]) => docs.join('---\n');
+
+/** One line on standard error, nothing on standard output, exit 1. */
+function expectRefused(r: { code: number; stdout: string; stderr: string }, ...parts: string[]): void {
+  expect(r.code).toBe(1);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.endsWith('\n')).toBe(true);
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  for (const p of parts) expect(r.stderr).toContain(p);
+}
+
+describe('render', () => {
+  it('prints the Pod as YAML and exits 0', async () => {
+    const r = await run('render', '-f', file('ok.yaml', input(TASKRUN, TASK, SA)));
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const pod = parse(r.stdout) as { kind: string; metadata: { name: string; namespace: string }; spec: { containers: { name: string }[] } };
+    expect([pod.kind, pod.metadata.namespace, pod.spec.containers.map((c) => c.name)]).toEqual(['Pod', 'ci', ['step-echo']]);
+    expect(pod.metadata.name).toMatch(/^run-pod-[0-9a-f]{6}$/);
+  });
+
+  it('prints JSON with -o json, the same Pod', async () => {
+    const f = file('ok-json.yaml', input(TASKRUN, TASK, SA));
+    const yaml = await run('render', '-f', f);
+    const json = await run('render', '-f', f, '-o', 'json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(parse(yaml.stdout));
+    expect(json.stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('reads the objects of several -f files together', async () => {
+    const r = await run('render', '-f', file('a.yaml', TASKRUN), '-f', file('b.yaml', input(TASK, SA)), '--output=json');
+    expect(r.code).toBe(0);
+  });
+
+  it('is deterministic', async () => {
+    const f = file('det.yaml', input(TASKRUN, TASK, SA));
+    expect((await run('render', '-f', f)).stdout).toBe((await run('render', '-f', f)).stdout);
+  });
+
+  it('uses --config: images and image entrypoints', async () => {
+    const noCommand = TASK.replace('command: [echo], args: [hi]', 'args: [hi]');
+    const f = file('cfg-in.yaml', input(TASKRUN, noCommand, SA));
+    const c = file('cfg.yaml', 'images:\n  entrypoint: my/entrypoint\nimageEntrypoints:\n  ubuntu: ["/bin/bash"]\n');
+    const r = await run('render', '-f', f, '--config', c, '-o', 'json');
+    expect(r.code).toBe(0);
+    const pod = JSON.parse(r.stdout) as { spec: { initContainers: { name: string; image: string }[]; containers: { args: string[] }[] } };
+    expect(pod.spec.initContainers.find((i) => i.name === 'step-place-tools')?.image).toBe('my/entrypoint');
+    expect(pod.spec.containers[0]?.args).toContain('/bin/bash');
+  });
+});
+
+describe('refusals: exit 1, one line naming the object and the field', () => {
+  it('a missing Task', async () => {
+    expectRefused(await run('render', '-f', file('no-task.yaml', input(TASKRUN, SA))), 'taskpod render: ', 'TaskRun ci/run', 'spec.taskRef.name', '"build"');
+  });
+
+  it('a wrong field type deep in a step', async () => {
+    const bad = TASK.replace('args: [hi]', 'args: [hi], env: [{name: A, value: [x]}]');
+    expectRefused(await run('render', '-f', file('bad-type.yaml', input(TASKRUN, bad, SA))), 'Task ci/build', 'spec.steps[0].env[0].value');
+  });
+
+  it('a YAML syntax error: the file and the line', async () => {
+    const f = file('syntax.yaml', `${TASKRUN}  inputs: [oops\n`);
+    expectRefused(await run('render', '-f', f), f, 'not valid YAML (line');
+  });
+
+  it('an unknown image entrypoint', async () => {
+    const noCommand = TASK.replace('command: [echo], args: [hi]', 'args: [hi]');
+    expectRefused(await run('render', '-f', file('no-ep.yaml', input(TASKRUN, noCommand, SA))), 'Task ci/build', 'spec.steps[0].image', '"ubuntu"');
+  });
+
+  it('an unknown config image key', async () => {
+    const c = file('bad-cfg.yaml', 'images:\n  credsInit: x\n');
+    expectRefused(await run('render', '-f', file('cfg-ok.yaml', input(TASKRUN, TASK, SA)), '--config', c), `config ${c}`, 'images.credsInit');
+  });
+
+  it('a file that does not exist', async () => {
+    const missing = join(dir, 'nope.yaml');
+    expectRefused(await run('render', '-f', missing), missing, 'no such file');
+  });
+
+  it('a reason that quotes user text stays on one line', async () => {
+    const multiline = TASK.replace('name: echo', 'name: "bad\\nname"');
+    expectRefused(await run('render', '-f', file('nl.yaml', input(TASKRUN, multiline, SA))), 'Task ci/build', 'spec.steps[0].name');
+  });
+});
+
+describe('usage errors: exit 2', () => {
+  it.each<[string, string[], RegExp]>([
+    ['no -f', ['render'], /no input/],
+    ['an unknown option', ['render', '-f', 'x.yaml', '--frobnicate'], /unknown option --frobnicate/],
+    ['an unknown short option', ['render', '-x'], /unknown option -x/],
+    ['a positional argument', ['render', 'x.yaml'], /unexpected argument "x.yaml"/],
+    ['an unknown output format', ['render', '-f', 'x.yaml', '-o', 'xml'], /-o takes yaml, json/],
+    ['an option without its value', ['render', '-f'], /--file needs a value/],
+    ['--config twice', ['render', '-f', 'x', '--config', 'a', '--config', 'b'], /--config given twice/],
+    ['a limit that is not a positive number', ['render', '-f', 'x', '--max-aliases', '0'], /--max-aliases takes a positive whole number/],
+    ['a flag given a value', ['render', '-f', 'x', '--help=yes'], /takes no value|unknown option/],
+  ])('%s', async (_name, argv, message) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/Usage: taskpod render/);
+  });
+
+  it('an unknown command', async () => {
+    const r = await run('paint');
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(/unknown command "paint"/);
+  });
+
+  it('no command at all prints the help and exits 2', async () => {
+    const r = await run();
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/Usage: taskpod COMMAND/);
+  });
+});
+
+describe('help', () => {
+  it('--help prints the commands and exits 0', async () => {
+    const r = await run('--help');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/render/);
+  });
+
+  it('render --help prints usage and examples and exits 0', async () => {
+    const r = await run('render', '--help');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/Usage: taskpod render -f FILE/);
+    expect(r.stdout).toMatch(/Examples:/);
+  });
+});
