@@ -12,6 +12,7 @@
  */
 import type { Container, EnvFromSource, EnvVar, Volume, VolumeMount } from './model/core';
 import type { ArrayOrString, ParamSpec, Param, Step, TaskSpec } from './model/tekton';
+import { defineField } from './model/struct';
 
 /**
  * Single-string replacements, keyed by variable name without `$(` `)`.
@@ -122,7 +123,10 @@ function replaceMount(m: VolumeMount, r: StringReplacements): VolumeMount {
 /** Drops keys whose value is `undefined` (so spreads above leave no holes). */
 function compact<T extends object>(o: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(o)) {
+    const v = (o as Record<string, unknown>)[k];
+    if (v !== undefined) defineField(out, k, v);
+  }
   return out as T;
 }
 
@@ -137,17 +141,37 @@ function compact<T extends object>(o: T): T {
  * ```
  */
 export function replaceInStep(step: Step, strings: StringReplacements, arrays: ArrayReplacements): Step {
-  return compact({
-    ...step,
-    name: str(step.name, strings),
-    image: str(step.image, strings),
-    args: replaceList(step.args, strings, arrays),
-    env: step.env?.map((e) => compact(replaceEnv(e, strings))),
-    envFrom: step.envFrom?.map((e) => compact(replaceEnvFrom(e, strings))),
-    workingDir: str(step.workingDir, strings),
-    command: replaceList(step.command, strings, arrays),
-    volumeMounts: step.volumeMounts?.map((m) => compact(replaceMount(m, strings))),
-  });
+  // One pass over the step's own fields, in their order, dropping those that
+  // become undefined: the same object `compact({ ...step, name: ..., ... })`
+  // would build, without the intermediate copy (docs/performance.md).
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(step)) {
+    const v = (step as Record<string, unknown>)[k];
+    const r = v === undefined ? undefined : replaceStepField(k, v, strings, arrays);
+    if (r !== undefined) defineField(out, k, r);
+  }
+  return out as Step;
+}
+
+/** One field of a step after substitution; the fields Tekton did not substitute as they are. */
+function replaceStepField(key: string, value: unknown, strings: StringReplacements, arrays: ArrayReplacements): unknown {
+  switch (key) {
+    case 'name':
+    case 'image':
+    case 'workingDir':
+      return replaceVariables(value as string, strings);
+    case 'args':
+    case 'command':
+      return replaceList(value as readonly string[], strings, arrays);
+    case 'env':
+      return (value as readonly EnvVar[]).map((e) => compact(replaceEnv(e, strings)));
+    case 'envFrom':
+      return (value as readonly EnvFromSource[]).map((e) => compact(replaceEnvFrom(e, strings)));
+    case 'volumeMounts':
+      return (value as readonly VolumeMount[]).map((m) => compact(replaceMount(m, strings)));
+    default:
+      return value;
+  }
 }
 
 /**
