@@ -26,7 +26,7 @@ import {
   ResourceContext,
   validateResourceBindings,
 } from './resources';
-import { applyParameters, applyReplacements, paramReplacements, replaceVariables } from './substitution';
+import { applyParameters, applyReplacements, paramReplacements, replaceVariables, StringReplacements } from './substitution';
 
 /**
  * Options of a render.
@@ -64,10 +64,19 @@ export function admit(run: ResolvedRun): E.Either<TaskpodError, ResolvedRun> {
 }
 
 /** The image a step's entrypoint is looked up by: its image after substitution (DEVIATIONS.md item 3). */
-function lookupImage(run: ResolvedRun, spec: TaskSpec, image: string): string {
-  const params = paramReplacements(spec.inputs?.params ?? [], run.taskRun.spec?.inputs?.params ?? []);
-  const afterParams = replaceVariables(image, params.strings);
-  return replaceVariables(replaceVariables(afterParams, resourceReplacements(run, spec, 'inputs')), resourceReplacements(run, spec, 'outputs'));
+function imageLookup(run: ResolvedRun, spec: TaskSpec): (image: string) => string {
+  // The replacements are the same for every step: built once, on the first
+  // image that has a variable, not once per step (docs/performance.md).
+  let maps: readonly StringReplacements[] | undefined;
+  return (image) => {
+    if (!image.includes('$(')) return image;
+    maps ??= [
+      paramReplacements(spec.inputs?.params ?? [], run.taskRun.spec?.inputs?.params ?? []).strings,
+      resourceReplacements(run, spec, 'inputs'),
+      resourceReplacements(run, spec, 'outputs'),
+    ];
+    return maps.reduce((s, m) => replaceVariables(s, m), image);
+  };
 }
 
 /**
@@ -83,8 +92,9 @@ function lookupImage(run: ResolvedRun, spec: TaskSpec, image: string): string {
  */
 export function redirect(run: ResolvedRun, spec: TaskSpec, config: Config): E.Either<TaskpodError, TaskSpec> {
   const commands: (readonly string[])[] = [];
+  const lookupImage = imageLookup(run, spec);
   for (const [i, step] of (spec.steps ?? []).entries()) {
-    const cmd = stepCommand(step, i, lookupImage(run, spec, step.image ?? ''), config.imageEntrypoints, run.specObject, `${run.specPath}.steps`);
+    const cmd = stepCommand(step, i, lookupImage(step.image ?? ''), config.imageEntrypoints, run.specObject, `${run.specPath}.steps`);
     if (E.isLeft(cmd)) return cmd;
     commands.push(cmd.right);
   }
