@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from './sha256';
 
 /** Longest Kubernetes object/container name. */
 export const MAX_NAME_LENGTH = 63;
@@ -16,9 +16,8 @@ const MAX_BASE_LENGTH = MAX_NAME_LENGTH - SUFFIX_LENGTH - 1;
 const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 function digest(parts: readonly string[]): Buffer {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(`${p.length}:${p}`);
-  return h.digest();
+  // Each part encoded on its own, as hash.update(string) did (UTF-8).
+  return sha256(Buffer.concat(parts.map((p) => Buffer.from(`${p.length}:${p}`, 'utf8'))));
 }
 
 /**
