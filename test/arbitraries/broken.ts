@@ -46,7 +46,9 @@ const at = <T>(xs: readonly T[], pick: number): T => xs[pick % xs.length]!;
 
 const BREAKAGES: readonly Breakage[] = [
   { name: 'step without image', mustRefuse: true, apply: (d, _c, p) => void delete at(steps(d), p).image },
-  { name: 'step image is a number', mustRefuse: true, apply: (d, _c, p) => void (at(steps(d), p).image = 42) },
+  { name: 'step image is an object', mustRefuse: true, apply: (d, _c, p) => void (at(steps(d), p).image = { name: 'ubuntu' }) },
+  // sigs.k8s.io/yaml read a number where a string belongs as its text: not refused.
+  { name: 'step image is a number', mustRefuse: false, apply: (d, _c, p) => void (at(steps(d), p).image = 42) },
   { name: 'steps is a string', mustRefuse: true, apply: (d) => void (taskSpec(d).steps = 'build') },
   { name: 'no steps', mustRefuse: true, apply: (d) => void (taskSpec(d).steps = []) },
   { name: 'command is a string', mustRefuse: true, apply: (d, _c, p) => void (at(steps(d), p).command = 'ls -la') },

@@ -84,7 +84,7 @@ describe('purity', () => {
         // The CLI runs dist/: compare with this process only when dist/ is built from the current src/.
         if (fresh) expect(JSON.parse(a.stdout)).toEqual(renderOk(s));
       }), { timeout: 60_000 });
-    }, 120_000);
+    });
   });
 
   // Protects: the YAML path — the documents written as YAML and read back
