@@ -166,6 +166,8 @@ describe('readLivePod', () => {
   it('refuses what is not a Pod', () => {
     expect(readLivePod([])).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidInput' })));
     expect(readLivePod({ kind: 'Service', metadata: { name: 'x' } })).toEqual(E.left(expect.objectContaining({ field: 'kind' })));
-    expect(readLivePod({ kind: 'Pod', metadata: { name: 'x' }, status: { phase: 3 } })).toEqual(E.left(expect.objectContaining({ object: 'Pod x', field: 'status.phase' })));
+    expect(readLivePod({ kind: 'Pod', metadata: { name: 'x' }, spec: { containers: [{ name: 'a' }, 'not a container'] } })).toEqual(
+      E.left(expect.objectContaining({ _tag: 'InvalidInput', object: 'Pod x', field: 'spec.containers[1]' })),
+    );
   });
 });
