@@ -61,5 +61,7 @@ export type OutputFormat = 'yaml' | 'json';
 
 /** A value as text in the chosen format. */
 export function formatValue(value: unknown, format: OutputFormat): string {
-  return format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
+  // YAML 1.1 quoting, so that kubectl (go-yaml v2, a YAML 1.1 reader) reads
+  // every string back as a string: `"yes"`, `"on"`, `"n"`, `"0b101"`.
+  return format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : stringify(value, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false });
 }
