@@ -80,6 +80,14 @@ describe('render', () => {
     expect(r.code).toBe(0);
   });
 
+  it('quotes the strings a YAML 1.1 reader (kubectl) would take for booleans or numbers', async () => {
+    const labelled = TASKRUN.replace('namespace: ci}', 'namespace: ci, labels: {a: "yes", b: "on", c: "n", d: "0b101", e: "12:30"}}');
+    const r = await run('render', '-f', file('quoted.yaml', input(labelled, TASK, SA)));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('    a: "yes"\n    app.kubernetes.io/managed-by: tekton-pipelines\n    b: "on"\n    c: "n"\n    d: "0b101"\n    e: "12:30"\n');
+    expect((parse(r.stdout, { version: '1.1' }) as { metadata: { labels: Record<string, unknown> } }).metadata.labels).toMatchObject({ a: 'yes', b: 'on', c: 'n', d: '0b101', e: '12:30' });
+  });
+
   it('is deterministic', async () => {
     const f = file('det.yaml', input(TASKRUN, TASK, SA));
     expect((await run('render', '-f', f)).stdout).toBe((await run('render', '-f', f)).stdout);
