@@ -13,7 +13,7 @@ import type { Images } from '../model/config';
 import type { TaskRun, TaskSpec } from '../model/tekton';
 import { goTrimSpace } from '../resources/go';
 import { stableJson } from '../util';
-import { BUCKET_CONFIG_NAME, BUCKET_LOCATION_KEY, bucketConfig, bucketStorage, SYSTEM_NAMESPACE } from './bucket';
+import { BUCKET_CONFIG_NAME, BUCKET_LOCATION_KEY, BucketConfig, bucketConfig, bucketStorage, SYSTEM_NAMESPACE } from './bucket';
 import { pvcStorage } from './pvc';
 import type { ArtifactStorage, ArtifactStorageType } from './types';
 
@@ -30,7 +30,8 @@ export const PIPELINE_RUN_KIND = 'PipelineRun';
  * ```
  */
 export function pipelineRunOwner(tr: TaskRun): string | undefined {
-  return (tr.metadata?.ownerReferences ?? []).find((o) => o.kind === PIPELINE_RUN_KIND)?.name ?? undefined;
+  const owner = (tr.metadata?.ownerReferences ?? []).find((o) => o.kind === PIPELINE_RUN_KIND);
+  return owner === undefined ? undefined : owner.name ?? '';
 }
 
 /**
@@ -81,7 +82,7 @@ export function findBucketConfigMap(find: FindConfigMap): ConfigMap | undefined 
 export function artifactStorage(find: FindConfigMap, images: Images, claimName: string): E.Either<TaskpodError, ArtifactStorage> {
   const cm = findBucketConfigMap(find);
   if (cm === undefined || storageType(cm) === 'pvc') return E.right(pvcStorage(claimName, images.bashNoop));
-  return E.map((config: Parameters<typeof bucketStorage>[0]) => bucketStorage(config, images))(bucketConfig(cm));
+  return E.map((config: BucketConfig) => bucketStorage(config, images))(bucketConfig(cm));
 }
 
 /**

@@ -14,8 +14,8 @@ import { gitResource } from './git';
 import { equalFoldAscii } from './go';
 import { imageResource } from './image';
 import { pullRequestResource } from './pull-request';
-import { buildGcsFields, buildGcsResource } from './storage-build-gcs';
-import { gcsFields, gcsResource } from './storage-gcs';
+import { BuildGcsFields, buildGcsFields, buildGcsResource } from './storage-build-gcs';
+import { GcsFields, gcsFields, gcsResource } from './storage-gcs';
 import type { Resource } from './types';
 
 /** The resource types whose outputs are copied between a PipelineRun's Tasks. */
@@ -29,8 +29,8 @@ function storageResource(r: PipelineResource, images: Images): E.Either<string, 
   const typeParam = (r.spec?.params ?? []).find((p) => equalFoldAscii(p.name ?? '', 'type'));
   if (typeParam === undefined) return E.left('a storage resource needs a "type" param (gcs or build-gcs)');
   const value = typeParam.value ?? '';
-  if (equalFoldAscii(value, 'gcs')) return E.map((f: Parameters<typeof gcsResource>[0]) => gcsResource(f, images))(gcsFields(r));
-  if (equalFoldAscii(value, 'build-gcs')) return E.map((f: Parameters<typeof buildGcsResource>[0]) => buildGcsResource(f, images))(buildGcsFields(r));
+  if (equalFoldAscii(value, 'gcs')) return E.map((f: GcsFields) => gcsResource(f, images))(gcsFields(r));
+  if (equalFoldAscii(value, 'build-gcs')) return E.map((f: BuildGcsFields) => buildGcsResource(f, images))(buildGcsFields(r));
   return E.left(`storage type "${value}" is not implemented (gcs or build-gcs)`);
 }
 
