@@ -64,6 +64,10 @@ export { podLabels, podAnnotations } from './pod/metadata';
 export { checkPod, dns1123LabelProblem } from './pod/api-checks';
 export { READY_ANNOTATION, READY_VALUE } from './pod/constants';
 
+// Explanation of a rendered Pod.
+export { explainPod, explainRender, formatExplanation, explanationMermaid } from './explain';
+export type { PodExplanation, ContainerExplanation, ContainerOrigin, VolumeExplanation, EnvExplanation, MountExplanation } from './explain';
+
 // Names.
 export { withSuffix, restrictLength, podName, generatedName } from './names';
 

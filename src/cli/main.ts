@@ -5,10 +5,13 @@
  *
  * @packageDocumentation
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { formatError } from '../errors';
 import { optList, parseOptions, UsageError } from './args';
 import type { Command } from './command';
+import { explainCommand } from './explain';
 import { lintCommand } from './lint';
 import { readyCommand } from './ready';
 import { pvcCommand } from './pvc';
@@ -16,9 +19,17 @@ import { renderCommand } from './render';
 import { stopSidecarsCommand } from './stop-sidecars';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [renderCommand, pvcCommand, lintCommand, readyCommand, stopSidecarsCommand];
+export const COMMANDS: readonly Command[] = [renderCommand, explainCommand, pvcCommand, lintCommand, readyCommand, stopSidecarsCommand];
 
-const VERSION = '0.1.0';
+/** The version in package.json (two levels up from src/cli and from dist/cli). */
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -59,7 +70,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout(`${VERSION}\n`);
+    io.stdout(`${version()}\n`);
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);

@@ -81,8 +81,6 @@ export interface RequiredPodFields {
   readonly vsphereVolume: 'volumePath';
 }
 
-type RequiredIn<K> = K extends keyof RequiredPodFields ? RequiredPodFields[K] : never;
-
 /**
  * `T` as a fresh JSON value: arrays and fields mutable, the fields named by
  * `R` present, and below each field `K` the fields {@link RequiredPodFields}
@@ -100,17 +98,18 @@ export type Concrete<T, R extends PropertyKey = never> = T extends readonly (inf
   : T extends object
     ? string extends keyof T
       ? { [K in keyof T]: Concrete<T[K], never> }
-      : Flat<
-          { -readonly [K in keyof T as K extends R ? K : never]-?: Concrete<Exclude<T[K], undefined>, RequiredIn<K>> } & {
-            -readonly [K in keyof T as K extends R ? never : K]?: Concrete<Exclude<T[K], undefined>, RequiredIn<K>>;
-          }
-        >
+      : {
+          -readonly [K in keyof T as K extends R ? K : never]-?: Concrete<
+            Exclude<T[K], undefined>,
+            K extends keyof RequiredPodFields ? RequiredPodFields[K] : never
+          >;
+        } & {
+          -readonly [K in keyof T as K extends R ? never : K]?: Concrete<
+            Exclude<T[K], undefined>,
+            K extends keyof RequiredPodFields ? RequiredPodFields[K] : never
+          >;
+        }
     : T;
-
-type Flat<T> = { [K in keyof T]: T[K] };
-
-/** Fields a rendered Pod's metadata never has (the API server sets them). */
-type ServerSetMetadata = 'creationTimestamp' | 'deletionTimestamp' | 'deletionGracePeriodSeconds' | 'resourceVersion' | 'selfLink' | 'generation';
 
 /**
  * The Pod {@link renderPod} returns: `apiVersion`, `kind`, `metadata` and
@@ -132,9 +131,13 @@ type ServerSetMetadata = 'creationTimestamp' | 'deletionTimestamp' | 'deletionGr
  *
  * @public
  */
-export type RenderedPod = Flat<
-  Concrete<
-    Omit<Pod, 'status' | 'metadata'> & { readonly metadata?: Omit<NonNullable<Pod['metadata']>, ServerSetMetadata> },
-    'apiVersion' | 'kind' | 'metadata' | 'spec'
-  >
+export type RenderedPod = Concrete<
+  Omit<Pod, 'status' | 'metadata'> & {
+    // The API server sets these; a new Pod has none.
+    readonly metadata?: Omit<
+      NonNullable<Pod['metadata']>,
+      'creationTimestamp' | 'deletionTimestamp' | 'deletionGracePeriodSeconds' | 'resourceVersion' | 'selfLink' | 'generation'
+    >;
+  },
+  'apiVersion' | 'kind' | 'metadata' | 'spec'
 >;

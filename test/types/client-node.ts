@@ -9,6 +9,7 @@ import type { V1ConfigMap, V1Container, V1Pod, V1PodSpec, V1Secret, V1ServiceAcc
 import * as E from 'fp-ts/Either';
 import {
   checkPod,
+  explainPod,
   credentialFlags,
   renderPod,
   type ConfigMap,
@@ -47,6 +48,7 @@ export const notV1: V1Pod = modelPod;
 // Input: objects typed by client-node are accepted where taskpod reads them.
 declare const livePod: V1Pod; // timestamps are Dates in client-node
 export const checked = checkPod(livePod, 'Pod default/run-pod-abcdef');
+export const explained = explainPod(livePod);
 declare const sidecar: V1Container;
 export const spec: TaskSpec = { steps: [{ name: 'a', image: 'busybox' }], sidecars: [sidecar] };
 export const container: Container = sidecar;
