@@ -38,13 +38,16 @@ export function sha256(data: Uint8Array): Buffer {
   const block = new Uint8Array(total);
   block.set(data);
   block[length] = 0x80;
-  const view = new DataView(block.buffer);
-  view.setUint32(total - 8, Math.floor(length / 0x20000000));
-  view.setUint32(total - 4, (length << 3) >>> 0);
+  const bitsHigh = Math.floor(length / 0x20000000);
+  const bitsLow = (length << 3) >>> 0;
+  for (let i = 0; i < 4; i++) {
+    block[total - 8 + i] = (bitsHigh >>> (24 - 8 * i)) & 0xff;
+    block[total - 4 + i] = (bitsLow >>> (24 - 8 * i)) & 0xff;
+  }
 
   let [h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0, h7 = 0] = INITIAL;
   for (let offset = 0; offset < total; offset += 64) {
-    for (let i = 0; i < 16; i++) W[i] = view.getUint32(offset + i * 4);
+    for (let i = 0, j = offset; i < 16; i++, j += 4) W[i] = (block[j]! << 24) | (block[j + 1]! << 16) | (block[j + 2]! << 8) | block[j + 3]!;
     for (let i = 16; i < 64; i++) {
       const w15 = W[i - 15]!;
       const w2 = W[i - 2]!;
@@ -81,7 +84,8 @@ export function sha256(data: Uint8Array): Buffer {
     h6 = (h6 + g) | 0;
     h7 = (h7 + h) | 0;
   }
-  const out = Buffer.alloc(32);
-  [h0, h1, h2, h3, h4, h5, h6, h7].forEach((x, i) => out.writeUInt32BE(x >>> 0, i * 4));
+  const out = Buffer.allocUnsafe(32);
+  const words = [h0, h1, h2, h3, h4, h5, h6, h7];
+  for (let i = 0; i < 8; i++) out.writeUInt32BE(words[i]! >>> 0, i * 4);
   return out;
 }

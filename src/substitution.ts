@@ -79,7 +79,13 @@ function replaceList(
   arrays: ArrayReplacements,
 ): readonly string[] | undefined {
   if (xs === undefined) return undefined;
-  const out = xs.flatMap((x) => replaceArrayItem(x, strings, arrays));
+  // xs.flatMap((x) => replaceArrayItem(x, strings, arrays)), without an array per item.
+  const out: string[] = [];
+  for (const x of xs) {
+    const whole = x.startsWith('$(') && x.endsWith(')') ? arrays.get(x.slice(2, -1)) : undefined;
+    if (whole !== undefined) out.push(...whole);
+    else out.push(replaceVariables(x, strings));
+  }
   return out.length > 0 ? out : undefined;
 }
 

@@ -32,6 +32,7 @@ function patternFor(kind: 'params' | 'resources'): RegExp {
  */
 export function findVariables(s: string, kind: 'params' | 'resources'): VariableRef[] {
   const out: VariableRef[] = [];
+  if (!s.includes('$(')) return out; // every reference starts so; most strings have none
   for (const m of s.matchAll(patternFor(kind))) out.push({ name: (m[1] ?? '').split('.')[0] ?? '', match: m[0] });
   return out;
 }
