@@ -1,0 +1,37 @@
+/**
+ * Golden fixtures: every fixtures/<feature>/ folder with an input.yaml (and
+ * config.yaml when it needs one) and a pod.yaml is rendered and compared
+ * with its pod.yaml, first as data (deep equality, for a readable diff),
+ * then as text, byte for byte. `UPDATE_GOLDEN=1 npx jest test/golden.test.ts`
+ * rewrites the pod.yaml files; review them by eye against Tekton's rules
+ * before committing. A folder without pod.yaml (a demo, a case being
+ * written) is left alone: it is not rendered and nothing is written to it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { checkGolden, findGoldenCases, goldenFailure, POD_FILE } from '../src/testing';
+
+const ROOT = join(__dirname, '..', 'fixtures');
+const cases = findGoldenCases(ROOT).filter((dir) => existsSync(join(dir, POD_FILE)));
+
+it('finds the fixtures', () => {
+  expect(cases.length).toBeGreaterThan(0);
+});
+
+describe.each(cases.map((dir) => [dir.slice(ROOT.length + 1), dir]))('%s', (_name, dir) => {
+  const result = checkGolden(dir, { root: ROOT, createMissing: false });
+
+  it('renders to a Pod (not a refusal)', () => {
+    expect(result.file).toBe(join(dir, POD_FILE));
+  });
+
+  it('renders the Pod of pod.yaml (deep equality)', () => {
+    const committed = parse(readFileSync(join(dir, POD_FILE), 'utf8'), { version: '1.1' }) as unknown;
+    expect(parse(result.actual, { version: '1.1' })).toEqual(committed);
+  });
+
+  it('prints pod.yaml byte for byte', () => {
+    expect(goldenFailure(result)).toBeUndefined();
+  });
+});
