@@ -5,10 +5,13 @@
  * them. Checked by `tsc -p test/types` (client-node.test.ts runs it); nothing
  * here runs. `import type` only: client-node is ESM-only and a devDependency.
  */
-import type { V1ConfigMap, V1Container, V1Pod, V1PodSpec, V1Secret, V1ServiceAccount, V1Volume } from '@kubernetes/client-node';
+import type { CoreV1Api, V1ConfigMap, V1Container, V1Pod, V1PodSpec, V1Secret, V1ServiceAccount, V1Volume } from '@kubernetes/client-node';
 import * as E from 'fp-ts/Either';
 import {
   checkPod,
+  collectObjects,
+  formatError,
+  type Config,
   explainPod,
   credentialFlags,
   renderPod,
@@ -62,3 +65,13 @@ export const asServiceAccount: ServiceAccount = serviceAccount;
 declare const configMap: V1ConfigMap;
 export const asConfigMap: ConfigMap = configMap;
 export const inputs: InputObjects = { ...objects, secrets: [secret], serviceAccounts: [serviceAccount], configMaps: [configMap] };
+
+// README.md's controller example, verbatim (test/readme.test.ts checks it is the same text).
+
+// docs: the TaskRun, its Task, ServiceAccount and Secrets as the API returned them
+export async function createTaskRunPod(core: CoreV1Api, docs: readonly unknown[], config: Config) {
+  const objects = collectObjects(docs, (i) => `object ${i + 1}`);     // sorted by kind, decoded
+  const pod = E.chain((o: InputObjects) => renderPod(o, { config }))(objects);
+  if (E.isLeft(pod)) throw new Error(formatError(pod.left));          // 'TaskRun ns/run: spec.x: why'
+  return core.createNamespacedPod({ namespace: pod.right.metadata.namespace ?? 'default', body: pod.right }); // a V1Pod
+}
