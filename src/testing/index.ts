@@ -39,13 +39,49 @@ import { unifiedDiff } from './diff';
 
 export { unifiedDiff } from './diff';
 
-/** The input file of a case. */
+/**
+ * The input file of a case.
+ *
+ * @example
+ * ```ts
+ * existsSync(join(dir, INPUT_FILE)); // a case folder
+ * ```
+ *
+ * @public
+ */
 export const INPUT_FILE = 'input.yaml';
-/** The optional controller settings of a case. */
+/**
+ * The optional controller settings of a case.
+ *
+ * @example
+ * ```ts
+ * writeFileSync(join(dir, CONFIG_FILE), 'imageEntrypoints:\n  ubuntu: [/bin/bash]\n');
+ * ```
+ *
+ * @public
+ */
 export const CONFIG_FILE = 'config.yaml';
-/** The expected Pod of a case that renders. */
+/**
+ * The expected Pod of a case that renders.
+ *
+ * @example
+ * ```ts
+ * findGoldenCases('fixtures').filter((dir) => existsSync(join(dir, POD_FILE)));
+ * ```
+ *
+ * @public
+ */
 export const POD_FILE = 'pod.yaml';
-/** The expected one-line error of a case that is refused. */
+/**
+ * The expected one-line error of a case that is refused.
+ *
+ * @example
+ * ```ts
+ * readFileSync(join(dir, ERROR_FILE), 'utf8'); // 'TaskRun default/run: spec.x: why\n'
+ * ```
+ *
+ * @public
+ */
 export const ERROR_FILE = 'error.txt';
 
 /**
@@ -84,7 +120,7 @@ export interface GoldenOptions {
   readonly update?: boolean;
   /** Write a missing committed file (not a differing one). Default: {@link createMissingRequested}. */
   readonly createMissing?: boolean;
-  /** Options of {@link renderPod} (the case's `config.yaml` wins over `renderOptions.config`). */
+  /** Options of `renderPod` (the case's `config.yaml` wins over `renderOptions.config`). */
   readonly renderOptions?: RenderOptions;
   /** Renders a case in place of `renderPod`; the value is printed as YAML. */
   readonly render?: (input: GoldenInput) => E.Either<TaskpodError, unknown>;
