@@ -236,7 +236,7 @@ function memory() {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  const heapInput = 'twenty-steps';
+  const heapInput = 'typical';
   const r = spawnSync(process.execPath, ['--expose-gc', path.join(ROOT, 'bench', 'heap.mjs'), heapInput, String(N.heapRenders), String(N.heapWarmup)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -246,7 +246,7 @@ function memory() {
   const growthMB = heap.growth / (1024 * 1024);
   results.memory.heap = { ...heap, growthMB };
   out(
-    `  heap growth over ${heap.renders.toLocaleString('en-US')} renders of (c) (decode+render, after ${heap.warmup.toLocaleString('en-US')} warm-up, forced GC): ` +
+    `  heap growth over ${heap.renders.toLocaleString('en-US')} renders of (b) (renderPod, after ${heap.warmup.toLocaleString('en-US')} warm-up, forced GC): ` +
       `${growthMB.toFixed(2)} MB ${target(`heap growth over ${heap.renders} renders`, growthMB, growthMB <= TARGETS.heapGrowthMB, `≤ ${TARGETS.heapGrowthMB} MB`)}` +
       `   (heap ${(heap.before / 1048576).toFixed(1)} → ${(heap.after / 1048576).toFixed(1)} MB, ${Math.round(heap.renders / heap.seconds).toLocaleString('en-US')} renders/s)`,
   );
