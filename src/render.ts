@@ -18,6 +18,7 @@ import type { TaskSpec } from './model/tekton';
 import { redirectTaskSpec, stepCommand } from './pod/entrypoint';
 import { makePod } from './pod/build';
 import { resolveRun, ResolvedRun, theTaskRun } from './resolve';
+import { SidecarMode, toNativeSidecars } from './sidecars/native';
 import {
   addImageDigestExporter,
   addInputResources,
@@ -41,6 +42,16 @@ import { applyParameters, applyReplacements, paramReplacements, replaceVariables
 export interface RenderOptions {
   /** The controller configuration; defaults to v0.8.0 images and no known entrypoints. */
   readonly config?: Config;
+  /**
+   * How the Task's sidecars are placed: `'nop'` (default) as Tekton did,
+   * regular containers stopped by the nop-image swap; `'native'` as
+   * Kubernetes native sidecars (init containers with
+   * `restartPolicy: Always`, Kubernetes 1.29 or later), an opt-in departure from Tekton
+   * (docs/sidecars.md). The native Pod's init containers carry
+   * `restartPolicy`, which the 1.12 `Pod` type does not declare: use the
+   * value as JSON, do not re-encode it with the `Pod` codec.
+   */
+  readonly sidecars?: SidecarMode;
 }
 
 /**
@@ -177,6 +188,7 @@ export function renderPod(objects: InputObjects, options: RenderOptions = {}): E
           }),
         ),
         E.map((pod) => Pod.encode(pod) as RenderedPod),
+        E.map((pod) => (options.sidecars === 'native' ? (toNativeSidecars(pod, (run.taskSpec.sidecars ?? []).length) as RenderedPod) : pod)),
       );
     }),
   );
