@@ -7,7 +7,11 @@
  *
  * Order of a keyed list: the step's items in the step's order, with the
  * template's other items inserted before the first step item that the
- * template lists after them (strategic merge's element order), else at the end.
+ * template lists after them (strategic merge's element order), else at the
+ * end. A key the step lists twice ends up once, with the last values (so a
+ * step that sets HOME, after the implicit HOME, keeps only its own when the
+ * template has env). When both lists are there, every item needs its key,
+ * or the merge fails, as Tekton's did.
  *
  * @packageDocumentation
  */
@@ -35,7 +39,7 @@ function setKey(o: Record<string, Json>, k: string, v: Json): void {
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 }
 
-function mergeObjects(template: JsonObject, step: JsonObject, path: string): JsonObject {
+function mergeObjects(template: JsonObject, step: JsonObject, path: string): E.Either<string, JsonObject> {
   const out: Record<string, Json> = {};
   for (const k of Object.keys(template)) setKey(out, k, template[k]!);
   for (const k of Object.keys(step)) {
@@ -43,54 +47,78 @@ function mergeObjects(template: JsonObject, step: JsonObject, path: string): Jso
     if (isEmpty(s)) continue;
     const t = template[k];
     const here = path === '' ? k : `${path}.${k}`;
-    if (isObject(t) && isObject(s)) setKey(out, k, mergeObjects(t, s, here));
-    else if (Array.isArray(t) && Array.isArray(s) && MERGE_KEYS[here] !== undefined) setKey(out, k, mergeKeyed(t, s, MERGE_KEYS[here]!));
-    else setKey(out, k, s);
+    if (isObject(t) && isObject(s)) {
+      const m = mergeObjects(t, s, here);
+      if (E.isLeft(m)) return m;
+      setKey(out, k, m.right);
+    } else if (Array.isArray(t) && Array.isArray(s) && !isEmpty(t) && MERGE_KEYS[here] !== undefined) {
+      const m = mergeKeyed(t, s, MERGE_KEYS[here]!, here);
+      if (E.isLeft(m)) return m;
+      setKey(out, k, m.right);
+    } else setKey(out, k, s);
   }
-  return out;
+  return E.right(out);
 }
 
 function keyOf(item: Json, key: string): string | undefined {
   return isObject(item) && item[key] !== undefined ? JSON.stringify(item[key]) : undefined;
 }
 
-function mergeKeyed(template: readonly Json[], step: readonly Json[], key: string): Json[] {
+/**
+ * A keyed list merged as apimachinery's strategic merge does: every step
+ * item is merged into the first item of its key (the template's, or an
+ * earlier step item's: a key the step repeats ends up once, with the last
+ * values), the others are appended; then the step's keys come in the step's
+ * order, and each template-only item goes before the first step item the
+ * template lists after it (mergeSortedSlice). An item without the key is an
+ * error, as in Go (ErrNoMergeKey).
+ */
+function mergeKeyed(template: readonly Json[], step: readonly Json[], key: string, path: string): E.Either<string, Json[]> {
+  for (const item of [...template, ...step]) {
+    if (keyOf(item, key) === undefined) return E.left(`an item of ${path} has no ${key}, the key it is merged by: ${JSON.stringify(item)}`);
+  }
   const templateIndex = new Map<string, number>();
   template.forEach((item, i) => {
-    const k = keyOf(item, key);
-    if (k !== undefined && !templateIndex.has(k)) templateIndex.set(k, i);
+    const k = keyOf(item, key)!;
+    if (!templateIndex.has(k)) templateIndex.set(k, i);
   });
-  const stepKeys = new Set(step.map((item) => keyOf(item, key)).filter((k): k is string => k !== undefined));
-  const merged = step.map((item) => {
-    const k = keyOf(item, key);
-    const t = k === undefined ? undefined : templateIndex.get(k);
-    const tItem = t === undefined ? undefined : template[t];
-    return isObject(tItem) && isObject(item) ? mergeObjects(tItem, item, '') : item;
+  const stepIndex = new Map<string, number>();
+  step.forEach((item, i) => {
+    const k = keyOf(item, key)!;
+    if (!stepIndex.has(k)) stepIndex.set(k, i);
   });
-  const templateOnly = template.filter((item) => {
+  const merged: Json[] = [...template];
+  for (const item of step) {
     const k = keyOf(item, key);
-    return k === undefined || !stepKeys.has(k);
-  });
-  // Interleave: a template-only item goes before the next merged item only
+    const at = merged.findIndex((m) => keyOf(m, key) === k);
+    if (at < 0) merged.push(item);
+    else {
+      const m = mergeObjects(merged[at] as JsonObject, item as JsonObject, '');
+      if (E.isLeft(m)) return m;
+      merged[at] = m.right;
+    }
+  }
+  const indexIn = (index: ReadonlyMap<string, number>) => (item: Json): number => index.get(keyOf(item, key)!) ?? -1;
+  const inStep = indexIn(stepIndex);
+  const inTemplate = indexIn(templateIndex);
+  const stepItems = merged.filter((item) => inStep(item) >= 0).sort((a, b) => inStep(a) - inStep(b));
+  const templateOnly = merged.filter((item) => inStep(item) < 0);
+  // Interleave: a template-only item goes before the next step item only
   // when both are in the template and the template lists it first.
   const out: Json[] = [];
   let i = 0;
   let j = 0;
-  const indexIn = (item: Json): number => {
-    const k = keyOf(item, key);
-    return k === undefined ? -1 : templateIndex.get(k) ?? -1;
-  };
-  while (i < templateOnly.length || j < merged.length) {
-    if (i >= templateOnly.length) out.push(merged[j++]!);
-    else if (j >= merged.length) out.push(templateOnly[i++]!);
+  while (i < templateOnly.length || j < stepItems.length) {
+    if (i >= templateOnly.length) out.push(stepItems[j++]!);
+    else if (j >= stepItems.length) out.push(templateOnly[i++]!);
     else {
-      const l = indexIn(templateOnly[i]!);
-      const r = indexIn(merged[j]!);
+      const l = inTemplate(templateOnly[i]!);
+      const r = inTemplate(stepItems[j]!);
       if (l >= 0 && r >= 0 && l < r) out.push(templateOnly[i++]!);
-      else out.push(merged[j++]!);
+      else out.push(stepItems[j++]!);
     }
   }
-  return out;
+  return E.right(out);
 }
 
 /**
@@ -107,7 +135,8 @@ function mergeKeyed(template: readonly Json[], step: readonly Json[], key: strin
  */
 export function mergeWithTemplate(template: Container, step: Container): E.Either<string, Container> {
   const merged = mergeObjects(Container.encode(template) as JsonObject, Container.encode(step) as JsonObject, '');
-  return E.mapLeft(() => 'the stepTemplate and the step do not merge into a valid container')(Container.decode(merged));
+  if (E.isLeft(merged)) return merged;
+  return E.mapLeft(() => 'the stepTemplate and the step do not merge into a valid container')(Container.decode(merged.right));
 }
 
 /**
