@@ -319,6 +319,15 @@ describe('validateTaskSpec refuses (TestTaskSpecValidateError)', () => {
     expectRefused(validate({ stepTemplate: { env: [{ name: 'A', value: 'b' }] }, steps: [{ name: 's', image: 'i', ...fields }] }), TASK, 'spec.steps[0].script', message);
   });
 
+  it('a step env item without a name when the stepTemplate has env (the merge fails)', () => {
+    expectRefused(
+      validate({ stepTemplate: { env: [{ name: 'A', value: 'a' }] }, steps: [{ name: 's', image: 'i', env: [{ value: 'nameless' }] }] }),
+      TASK,
+      'spec.stepTemplate',
+      /^error merging step template and steps: .*name/,
+    );
+  });
+
   it('stops at the first rule that fails, in Tekton order (volumes before steps)', () => {
     expectRefused(validate({ steps: [{ name: 'Bad' }], volumes: [{ name: 'v' }, { name: 'v' }] }), TASK, 'spec.volumes[1].name', 'multiple volumes');
   });

@@ -71,6 +71,28 @@ describe('element order of a merged keyed list (mergeSortedSlice)', () => {
     expect(names(merged({ env: env(...template) }, step.length > 0 ? { env: env(...step) } : {}))).toEqual(want);
   });
 
+  it('collapses a key the step repeats into one item, at its first place, with the last values', () => {
+    const step = { env: [{ name: 'HOME', value: '/builder/home' }, { name: 'HOME', value: '/custom' }, { name: 'Y', value: 'y' }] };
+    expect(merged({ env: env('X') }, step).env).toEqual([{ name: 'HOME', value: '/custom' }, { name: 'Y', value: 'y' }, { name: 'X', value: 'x' }]);
+    expect(merged({ env: [{ name: 'HOME', value: '/tpl' }] }, step).env).toEqual([{ name: 'HOME', value: '/custom' }, { name: 'Y', value: 'y' }]);
+  });
+
+  it('keeps repeated keys when the template has no such list (nothing is merged)', () => {
+    const step = { env: [{ name: 'HOME', value: '/builder/home' }, { name: 'HOME', value: '/custom' }] };
+    expect(merged({ image: 'i' }, step).env).toEqual(step.env);
+  });
+
+  it('refuses an item without its merge key when both lists are there (ErrNoMergeKey)', () => {
+    expect(mergeWithTemplate({ env: env('A') }, { env: [{ value: 'no name' }] })).toEqual(E.left(expect.stringMatching(/env.*name/)));
+    expect(mergeWithTemplate({ volumeMounts: [{ name: 'a', mountPath: '/a' }] }, { volumeMounts: [{ name: 'no-path' }] })).toEqual(E.left(expect.stringMatching(/volumeMounts.*mountPath/)));
+    expect(mergeWithTemplate({ env: [{ value: 'no name' }] }, { env: env('A') })).toEqual(E.left(expect.stringMatching(/env.*name/)));
+  });
+
+  it('accepts an item without its merge key when only one side has the list', () => {
+    expect(merged({ image: 'i' }, { volumeMounts: [{ name: 'no-path' }] }).volumeMounts).toEqual([{ name: 'no-path' }]);
+    expect(merged({ volumeMounts: [{ name: 'no-path' }] }, { image: 'i' }).volumeMounts).toEqual([{ name: 'no-path' }]);
+  });
+
   it('merges a step item with the template item of the same key, field by field', () => {
     const template = { env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] };
     expect(merged(template, { env: [{ name: 'A', value: 'v' }] }).env).toEqual([{ name: 'A', value: 'v', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }]);
