@@ -4,7 +4,7 @@
  */
 import * as E from 'fp-ts/Either';
 import { stringify } from 'yaml';
-import { invalidInput, TaskpodError } from '../../src/errors';
+import type { TaskpodError } from '../../src/errors';
 import { decodeAs } from '../../src/input/decode';
 import { collectObjects } from '../../src/input/objects';
 import { ConfigFile, configFromFile } from '../../src/model/config';
@@ -41,9 +41,4 @@ export function toYaml(docs: readonly unknown[]): string {
 /** Every container of the Pod, init containers first. */
 export function allContainers(pod: Pod): readonly Container[] {
   return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
-}
-
-/** An error value for a thrown exception, so properties can report it. */
-export function thrown(e: unknown): TaskpodError {
-  return invalidInput('test', '', e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e));
 }
