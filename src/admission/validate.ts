@@ -175,7 +175,12 @@ export function validateTaskSpec(spec: TaskSpec, object: string, at: string): Ch
       }
       return ok;
     },
-    () => validateVariables(spec, object, at),
+    // Tekton's merge replaced the steps it validated in place, so the
+    // variable checks saw the stepTemplate's env and mounts in every step.
+    () => {
+      const merged = mergeAllWithTemplate(spec.stepTemplate, steps as readonly Container[]);
+      return validateVariables({ ...spec, steps: E.isRight(merged) ? merged.right : steps }, object, at);
+    },
   );
 }
 

@@ -10,8 +10,8 @@
  */
 import * as E from 'fp-ts/Either';
 import { LineCounter, parseAllDocuments, visit } from 'yaml';
-import type { Tags } from 'yaml';
 import { invalidInput, TaskpodError } from '../errors';
+import { toGoJson } from './go-yaml';
 
 /**
  * Limits on what is read.
@@ -46,14 +46,6 @@ export interface ReadLimits {
  */
 export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 16 * 1024 * 1024, maxAliases: 100 };
 
-/** The YAML 1.1 tags without sexagesimal numbers and timestamps, which go-yaml v2 read as strings. */
-function goYamlV2Tags(tags: Tags): Tags {
-  return tags.filter((tag) => {
-    if (typeof tag === 'string') return tag !== 'intTime' && tag !== 'floatTime' && tag !== 'timestamp';
-    return tag.tag !== 'tag:yaml.org,2002:timestamp' && !('format' in tag && tag.format === 'TIME');
-  });
-}
-
 /**
  * Parses a YAML (or JSON) stream into plain values, one per document.
  * `source` names the text in errors.
@@ -72,7 +64,9 @@ export function parseDocuments(text: string, source: string, limits: ReadLimits 
   }
   try {
     const lines = new LineCounter();
-    const docs = parseAllDocuments(text, { version: '1.1', customTags: goYamlV2Tags, merge: true, uniqueKeys: false, prettyErrors: false, lineCounter: lines });
+    // Every scalar is kept as its text (failsafe), then resolved as go-yaml v2
+    // resolved it (src/input/go-yaml.ts).
+    const docs = parseAllDocuments(text, { schema: 'failsafe', version: '1.1', uniqueKeys: false, prettyErrors: false, lineCounter: lines });
     const list = Array.isArray(docs) ? docs : [docs];
     const out: unknown[] = [];
     for (const [i, doc] of list.entries()) {
@@ -88,9 +82,11 @@ export function parseDocuments(text: string, source: string, limits: ReadLimits 
       if (aliases > limits.maxAliases) {
         return E.left(invalidInput(where, '', `has ${aliases} YAML aliases, over the limit of ${limits.maxAliases} (raise the limit with --max-aliases)`));
       }
-      // yaml counts an anchor's own node too, so N aliases of one anchor
-      // need N + 1; nested aliases multiply (the "billion laughs" guard).
-      out.push(doc.toJS({ maxAliasCount: limits.maxAliases + 1 }));
+      // Each alias resolved counts, nested ones as often as they are
+      // expanded: a "billion laughs" document runs out of budget at once.
+      const value = toGoJson(doc, { maxAliases: limits.maxAliases * 10 });
+      if ('error' in value) return E.left(invalidInput(where, '', `could not be read: ${value.error}`));
+      out.push(value.value);
     }
     return E.right(out);
   } catch (e) {

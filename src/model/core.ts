@@ -18,7 +18,7 @@
  */
 import * as t from 'io-ts';
 import { quantityCodec } from '../quantity';
-import { int, intOrString, listOf, mapOf, stringMap, struct } from './struct';
+import { int, intOrString, listOf, mapOf, stringMap, struct, goString } from './struct';
 
 // ---------------------------------------------------------------------------
 // Scalars
@@ -140,58 +140,58 @@ export const ResourceList = mapOf(quantityCodec, 'ResourceList');
 /** A decoded {@link ResourceList}. */
 export type ResourceList = t.TypeOf<typeof ResourceList>;
 
-const strings = listOf(t.string);
+const strings = listOf(goString);
 
 // ---------------------------------------------------------------------------
 // References and selectors
 // ---------------------------------------------------------------------------
 
 /** A reference to an object by name in the same namespace. */
-export const LocalObjectReference = struct('LocalObjectReference', { name: t.string });
+export const LocalObjectReference = struct('LocalObjectReference', { name: goString });
 /** A decoded {@link LocalObjectReference}. */
 export type LocalObjectReference = t.TypeOf<typeof LocalObjectReference>;
 
 /** A full reference to an API object. */
 export const ObjectReference = struct('ObjectReference', {
-  kind: t.string,
-  namespace: t.string,
-  name: t.string,
-  uid: t.string,
-  apiVersion: t.string,
-  resourceVersion: t.string,
-  fieldPath: t.string,
+  kind: goString,
+  namespace: goString,
+  name: goString,
+  uid: goString,
+  apiVersion: goString,
+  resourceVersion: goString,
+  fieldPath: goString,
 });
 /** A decoded {@link ObjectReference}. */
 export type ObjectReference = t.TypeOf<typeof ObjectReference>;
 
 /** A field of the pod, selected by path (downward API). */
-export const ObjectFieldSelector = struct('ObjectFieldSelector', { apiVersion: t.string, fieldPath: t.string });
+export const ObjectFieldSelector = struct('ObjectFieldSelector', { apiVersion: goString, fieldPath: goString });
 /** A decoded {@link ObjectFieldSelector}. */
 export type ObjectFieldSelector = t.TypeOf<typeof ObjectFieldSelector>;
 
 /** A container resource limit or request, selected for the downward API; `divisor` is a quantity. */
 export const ResourceFieldSelector = struct('ResourceFieldSelector', {
-  containerName: t.string,
-  resource: t.string,
+  containerName: goString,
+  resource: goString,
   divisor: quantityCodec,
 });
 /** A decoded {@link ResourceFieldSelector}. */
 export type ResourceFieldSelector = t.TypeOf<typeof ResourceFieldSelector>;
 
 /** A key of a ConfigMap. */
-export const ConfigMapKeySelector = struct('ConfigMapKeySelector', { name: t.string, key: t.string, optional: t.boolean });
+export const ConfigMapKeySelector = struct('ConfigMapKeySelector', { name: goString, key: goString, optional: t.boolean });
 /** A decoded {@link ConfigMapKeySelector}. */
 export type ConfigMapKeySelector = t.TypeOf<typeof ConfigMapKeySelector>;
 
 /** A key of a Secret. */
-export const SecretKeySelector = struct('SecretKeySelector', { name: t.string, key: t.string, optional: t.boolean });
+export const SecretKeySelector = struct('SecretKeySelector', { name: goString, key: goString, optional: t.boolean });
 /** A decoded {@link SecretKeySelector}. */
 export type SecretKeySelector = t.TypeOf<typeof SecretKeySelector>;
 
 /** One requirement of a label selector (`key operator values`). */
 export const LabelSelectorRequirement = struct('LabelSelectorRequirement', {
-  key: t.string,
-  operator: t.string,
+  key: goString,
+  operator: goString,
   values: strings,
 });
 /** A decoded {@link LabelSelectorRequirement}. */
@@ -211,10 +211,10 @@ export type LabelSelector = t.TypeOf<typeof LabelSelector>;
 
 /** A metav1.OwnerReference: the object that owns this one. */
 export const OwnerReference = struct('OwnerReference', {
-  apiVersion: t.string,
-  kind: t.string,
-  name: t.string,
-  uid: t.string,
+  apiVersion: goString,
+  kind: goString,
+  name: goString,
+  uid: goString,
   controller: t.boolean,
   blockOwnerDeletion: t.boolean,
 });
@@ -222,21 +222,21 @@ export const OwnerReference = struct('OwnerReference', {
 export type OwnerReference = t.TypeOf<typeof OwnerReference>;
 
 /** A metav1.ListMeta (kept for {@link Status}). */
-export const ListMeta = struct('ListMeta', { selfLink: t.string, resourceVersion: t.string, continue: t.string });
+export const ListMeta = struct('ListMeta', { selfLink: goString, resourceVersion: goString, continue: goString });
 /** A decoded {@link ListMeta}. */
 export type ListMeta = t.TypeOf<typeof ListMeta>;
 
 /** A metav1.StatusCause. */
-export const StatusCause = struct('StatusCause', { reason: t.string, message: t.string, field: t.string });
+export const StatusCause = struct('StatusCause', { reason: goString, message: goString, field: goString });
 /** A decoded {@link StatusCause}. */
 export type StatusCause = t.TypeOf<typeof StatusCause>;
 
 /** A metav1.StatusDetails. */
 export const StatusDetails = struct('StatusDetails', {
-  name: t.string,
-  group: t.string,
-  kind: t.string,
-  uid: t.string,
+  name: goString,
+  group: goString,
+  kind: goString,
+  uid: goString,
   causes: listOf(StatusCause),
   retryAfterSeconds: int,
 });
@@ -245,12 +245,12 @@ export type StatusDetails = t.TypeOf<typeof StatusDetails>;
 
 /** A metav1.Status (the result of an initializer, in 1.12 metadata). */
 export const Status = struct('Status', {
-  kind: t.string,
-  apiVersion: t.string,
+  kind: goString,
+  apiVersion: goString,
   metadata: ListMeta,
-  status: t.string,
-  message: t.string,
-  reason: t.string,
+  status: goString,
+  message: goString,
+  reason: goString,
   details: StatusDetails,
   code: int,
 });
@@ -258,7 +258,7 @@ export const Status = struct('Status', {
 export type Status = t.TypeOf<typeof Status>;
 
 /** A metav1.Initializer (alpha in 1.12, removed in 1.14). */
-export const Initializer = struct('Initializer', { name: t.string });
+export const Initializer = struct('Initializer', { name: goString });
 /** A decoded {@link Initializer}. */
 export type Initializer = t.TypeOf<typeof Initializer>;
 
@@ -279,12 +279,12 @@ export type Initializers = t.TypeOf<typeof Initializers>;
  * @public
  */
 export const ObjectMeta = struct('ObjectMeta', {
-  name: t.string,
-  generateName: t.string,
-  namespace: t.string,
-  selfLink: t.string,
-  uid: t.string,
-  resourceVersion: t.string,
+  name: goString,
+  generateName: goString,
+  namespace: goString,
+  selfLink: goString,
+  uid: goString,
+  resourceVersion: goString,
   generation: int,
   creationTimestamp: timeCodec,
   deletionTimestamp: timeCodec,
@@ -294,7 +294,7 @@ export const ObjectMeta = struct('ObjectMeta', {
   ownerReferences: listOf(OwnerReference),
   initializers: Initializers,
   finalizers: strings,
-  clusterName: t.string,
+  clusterName: goString,
 });
 /**
  * A decoded {@link (ObjectMeta:variable)}.
@@ -314,28 +314,28 @@ export type ObjectMeta = t.TypeOf<typeof ObjectMeta>;
 
 /** A port a container exposes. */
 export const ContainerPort = struct('ContainerPort', {
-  name: t.string,
+  name: goString,
   hostPort: int,
   containerPort: int,
-  protocol: t.string,
-  hostIP: t.string,
+  protocol: goString,
+  hostIP: goString,
 });
 /** A decoded {@link ContainerPort}. */
 export type ContainerPort = t.TypeOf<typeof ContainerPort>;
 
 /** A ConfigMap whose keys all become environment variables. */
-export const ConfigMapEnvSource = struct('ConfigMapEnvSource', { name: t.string, optional: t.boolean });
+export const ConfigMapEnvSource = struct('ConfigMapEnvSource', { name: goString, optional: t.boolean });
 /** A decoded {@link ConfigMapEnvSource}. */
 export type ConfigMapEnvSource = t.TypeOf<typeof ConfigMapEnvSource>;
 
 /** A Secret whose keys all become environment variables. */
-export const SecretEnvSource = struct('SecretEnvSource', { name: t.string, optional: t.boolean });
+export const SecretEnvSource = struct('SecretEnvSource', { name: goString, optional: t.boolean });
 /** A decoded {@link SecretEnvSource}. */
 export type SecretEnvSource = t.TypeOf<typeof SecretEnvSource>;
 
 /** A source of a set of environment variables (`envFrom`). */
 export const EnvFromSource = struct('EnvFromSource', {
-  prefix: t.string,
+  prefix: goString,
   configMapRef: ConfigMapEnvSource,
   secretRef: SecretEnvSource,
 });
@@ -362,7 +362,7 @@ export type EnvVarSource = t.TypeOf<typeof EnvVarSource>;
  *
  * @public
  */
-export const EnvVar = struct('EnvVar', { name: t.string, value: t.string, valueFrom: EnvVarSource });
+export const EnvVar = struct('EnvVar', { name: goString, value: goString, valueFrom: EnvVarSource });
 /**
  * A decoded {@link (EnvVar:variable)}.
  *
@@ -391,11 +391,11 @@ export type ResourceRequirements = t.TypeOf<typeof ResourceRequirements>;
  * @public
  */
 export const VolumeMount = struct('VolumeMount', {
-  name: t.string,
+  name: goString,
   readOnly: t.boolean,
-  mountPath: t.string,
-  subPath: t.string,
-  mountPropagation: t.string,
+  mountPath: goString,
+  subPath: goString,
+  mountPropagation: goString,
 });
 /**
  * A decoded {@link (VolumeMount:variable)}.
@@ -410,7 +410,7 @@ export const VolumeMount = struct('VolumeMount', {
 export type VolumeMount = t.TypeOf<typeof VolumeMount>;
 
 /** A raw block volume mapped into a container. */
-export const VolumeDevice = struct('VolumeDevice', { name: t.string, devicePath: t.string });
+export const VolumeDevice = struct('VolumeDevice', { name: goString, devicePath: goString });
 /** A decoded {@link VolumeDevice}. */
 export type VolumeDevice = t.TypeOf<typeof VolumeDevice>;
 
@@ -420,23 +420,23 @@ export const ExecAction = struct('ExecAction', { command: strings });
 export type ExecAction = t.TypeOf<typeof ExecAction>;
 
 /** A header of an HTTP probe. */
-export const HTTPHeader = struct('HTTPHeader', { name: t.string, value: t.string });
+export const HTTPHeader = struct('HTTPHeader', { name: goString, value: goString });
 /** A decoded {@link HTTPHeader}. */
 export type HTTPHeader = t.TypeOf<typeof HTTPHeader>;
 
 /** An HTTP GET request made against the container. */
 export const HTTPGetAction = struct('HTTPGetAction', {
-  path: t.string,
+  path: goString,
   port: intOrString,
-  host: t.string,
-  scheme: t.string,
+  host: goString,
+  scheme: goString,
   httpHeaders: listOf(HTTPHeader),
 });
 /** A decoded {@link HTTPGetAction}. */
 export type HTTPGetAction = t.TypeOf<typeof HTTPGetAction>;
 
 /** A TCP connection opened to the container. */
-export const TCPSocketAction = struct('TCPSocketAction', { port: intOrString, host: t.string });
+export const TCPSocketAction = struct('TCPSocketAction', { port: intOrString, host: goString });
 /** A decoded {@link TCPSocketAction}. */
 export type TCPSocketAction = t.TypeOf<typeof TCPSocketAction>;
 
@@ -469,10 +469,10 @@ export type Capabilities = t.TypeOf<typeof Capabilities>;
 
 /** SELinux labels applied to a container or pod. */
 export const SELinuxOptions = struct('SELinuxOptions', {
-  user: t.string,
-  role: t.string,
-  type: t.string,
-  level: t.string,
+  user: goString,
+  role: goString,
+  type: goString,
+  level: goString,
 });
 /** A decoded {@link SELinuxOptions}. */
 export type SELinuxOptions = t.TypeOf<typeof SELinuxOptions>;
@@ -487,7 +487,7 @@ export const SecurityContext = struct('SecurityContext', {
   runAsNonRoot: t.boolean,
   readOnlyRootFilesystem: t.boolean,
   allowPrivilegeEscalation: t.boolean,
-  procMount: t.string,
+  procMount: goString,
 });
 /** A decoded {@link SecurityContext}. */
 export type SecurityContext = t.TypeOf<typeof SecurityContext>;
@@ -504,11 +504,11 @@ export type SecurityContext = t.TypeOf<typeof SecurityContext>;
  * @public
  */
 export const Container = struct('Container', {
-  name: t.string,
-  image: t.string,
+  name: goString,
+  image: goString,
   command: strings,
   args: strings,
-  workingDir: t.string,
+  workingDir: goString,
   ports: listOf(ContainerPort),
   envFrom: listOf(EnvFromSource),
   env: listOf(EnvVar),
@@ -518,9 +518,9 @@ export const Container = struct('Container', {
   livenessProbe: Probe,
   readinessProbe: Probe,
   lifecycle: Lifecycle,
-  terminationMessagePath: t.string,
-  terminationMessagePolicy: t.string,
-  imagePullPolicy: t.string,
+  terminationMessagePath: goString,
+  terminationMessagePolicy: goString,
+  imagePullPolicy: goString,
   securityContext: SecurityContext,
   stdin: t.boolean,
   stdinOnce: t.boolean,
@@ -543,13 +543,13 @@ export type Container = t.TypeOf<typeof Container>;
 // ---------------------------------------------------------------------------
 
 /** A key of a Secret or ConfigMap projected to a file path. */
-export const KeyToPath = struct('KeyToPath', { key: t.string, path: t.string, mode: int });
+export const KeyToPath = struct('KeyToPath', { key: goString, path: goString, mode: int });
 /** A decoded {@link KeyToPath}. */
 export type KeyToPath = t.TypeOf<typeof KeyToPath>;
 
 /** A file of a downward API volume. */
 export const DownwardAPIVolumeFile = struct('DownwardAPIVolumeFile', {
-  path: t.string,
+  path: goString,
   fieldRef: ObjectFieldSelector,
   resourceFieldRef: ResourceFieldSelector,
   mode: int,
@@ -558,19 +558,19 @@ export const DownwardAPIVolumeFile = struct('DownwardAPIVolumeFile', {
 export type DownwardAPIVolumeFile = t.TypeOf<typeof DownwardAPIVolumeFile>;
 
 /** A directory on the node. */
-export const HostPathVolumeSource = struct('HostPathVolumeSource', { path: t.string, type: t.string });
+export const HostPathVolumeSource = struct('HostPathVolumeSource', { path: goString, type: goString });
 /** A decoded {@link HostPathVolumeSource}. */
 export type HostPathVolumeSource = t.TypeOf<typeof HostPathVolumeSource>;
 
 /** A scratch directory that lives as long as the pod; `sizeLimit` is a quantity. */
-export const EmptyDirVolumeSource = struct('EmptyDirVolumeSource', { medium: t.string, sizeLimit: quantityCodec });
+export const EmptyDirVolumeSource = struct('EmptyDirVolumeSource', { medium: goString, sizeLimit: quantityCodec });
 /** A decoded {@link EmptyDirVolumeSource}. */
 export type EmptyDirVolumeSource = t.TypeOf<typeof EmptyDirVolumeSource>;
 
 /** A GCE persistent disk. */
 export const GCEPersistentDiskVolumeSource = struct('GCEPersistentDiskVolumeSource', {
-  pdName: t.string,
-  fsType: t.string,
+  pdName: goString,
+  fsType: goString,
   partition: int,
   readOnly: t.boolean,
 });
@@ -579,8 +579,8 @@ export type GCEPersistentDiskVolumeSource = t.TypeOf<typeof GCEPersistentDiskVol
 
 /** An AWS EBS volume. */
 export const AWSElasticBlockStoreVolumeSource = struct('AWSElasticBlockStoreVolumeSource', {
-  volumeID: t.string,
-  fsType: t.string,
+  volumeID: goString,
+  fsType: goString,
   partition: int,
   readOnly: t.boolean,
 });
@@ -589,16 +589,16 @@ export type AWSElasticBlockStoreVolumeSource = t.TypeOf<typeof AWSElasticBlockSt
 
 /** A git repository cloned into a volume (deprecated even in 1.12). */
 export const GitRepoVolumeSource = struct('GitRepoVolumeSource', {
-  repository: t.string,
-  revision: t.string,
-  directory: t.string,
+  repository: goString,
+  revision: goString,
+  directory: goString,
 });
 /** A decoded {@link GitRepoVolumeSource}. */
 export type GitRepoVolumeSource = t.TypeOf<typeof GitRepoVolumeSource>;
 
 /** A Secret mounted as files. */
 export const SecretVolumeSource = struct('SecretVolumeSource', {
-  secretName: t.string,
+  secretName: goString,
   items: listOf(KeyToPath),
   defaultMode: int,
   optional: t.boolean,
@@ -607,31 +607,31 @@ export const SecretVolumeSource = struct('SecretVolumeSource', {
 export type SecretVolumeSource = t.TypeOf<typeof SecretVolumeSource>;
 
 /** An NFS export. */
-export const NFSVolumeSource = struct('NFSVolumeSource', { server: t.string, path: t.string, readOnly: t.boolean });
+export const NFSVolumeSource = struct('NFSVolumeSource', { server: goString, path: goString, readOnly: t.boolean });
 /** A decoded {@link NFSVolumeSource}. */
 export type NFSVolumeSource = t.TypeOf<typeof NFSVolumeSource>;
 
 /** An iSCSI disk. */
 export const ISCSIVolumeSource = struct('ISCSIVolumeSource', {
-  targetPortal: t.string,
-  iqn: t.string,
+  targetPortal: goString,
+  iqn: goString,
   lun: int,
-  iscsiInterface: t.string,
-  fsType: t.string,
+  iscsiInterface: goString,
+  fsType: goString,
   readOnly: t.boolean,
   portals: strings,
   chapAuthDiscovery: t.boolean,
   chapAuthSession: t.boolean,
   secretRef: LocalObjectReference,
-  initiatorName: t.string,
+  initiatorName: goString,
 });
 /** A decoded {@link ISCSIVolumeSource}. */
 export type ISCSIVolumeSource = t.TypeOf<typeof ISCSIVolumeSource>;
 
 /** A GlusterFS volume (`endpoints` is the Go field EndpointsName). */
 export const GlusterfsVolumeSource = struct('GlusterfsVolumeSource', {
-  endpoints: t.string,
-  path: t.string,
+  endpoints: goString,
+  path: goString,
   readOnly: t.boolean,
 });
 /** A decoded {@link GlusterfsVolumeSource}. */
@@ -639,7 +639,7 @@ export type GlusterfsVolumeSource = t.TypeOf<typeof GlusterfsVolumeSource>;
 
 /** A PersistentVolumeClaim in the pod's namespace. */
 export const PersistentVolumeClaimVolumeSource = struct('PersistentVolumeClaimVolumeSource', {
-  claimName: t.string,
+  claimName: goString,
   readOnly: t.boolean,
 });
 /** A decoded {@link PersistentVolumeClaimVolumeSource}. */
@@ -648,11 +648,11 @@ export type PersistentVolumeClaimVolumeSource = t.TypeOf<typeof PersistentVolume
 /** A Rados block device. */
 export const RBDVolumeSource = struct('RBDVolumeSource', {
   monitors: strings,
-  image: t.string,
-  fsType: t.string,
-  pool: t.string,
-  user: t.string,
-  keyring: t.string,
+  image: goString,
+  fsType: goString,
+  pool: goString,
+  user: goString,
+  keyring: goString,
   secretRef: LocalObjectReference,
   readOnly: t.boolean,
 });
@@ -661,8 +661,8 @@ export type RBDVolumeSource = t.TypeOf<typeof RBDVolumeSource>;
 
 /** A volume provided by an exec-based FlexVolume driver. */
 export const FlexVolumeSource = struct('FlexVolumeSource', {
-  driver: t.string,
-  fsType: t.string,
+  driver: goString,
+  fsType: goString,
   secretRef: LocalObjectReference,
   readOnly: t.boolean,
   options: stringMap,
@@ -672,8 +672,8 @@ export type FlexVolumeSource = t.TypeOf<typeof FlexVolumeSource>;
 
 /** An OpenStack Cinder volume. */
 export const CinderVolumeSource = struct('CinderVolumeSource', {
-  volumeID: t.string,
-  fsType: t.string,
+  volumeID: goString,
+  fsType: goString,
   readOnly: t.boolean,
   secretRef: LocalObjectReference,
 });
@@ -683,9 +683,9 @@ export type CinderVolumeSource = t.TypeOf<typeof CinderVolumeSource>;
 /** A CephFS mount. */
 export const CephFSVolumeSource = struct('CephFSVolumeSource', {
   monitors: strings,
-  path: t.string,
-  user: t.string,
-  secretFile: t.string,
+  path: goString,
+  user: goString,
+  secretFile: goString,
   secretRef: LocalObjectReference,
   readOnly: t.boolean,
 });
@@ -693,7 +693,7 @@ export const CephFSVolumeSource = struct('CephFSVolumeSource', {
 export type CephFSVolumeSource = t.TypeOf<typeof CephFSVolumeSource>;
 
 /** A Flocker dataset. */
-export const FlockerVolumeSource = struct('FlockerVolumeSource', { datasetName: t.string, datasetUUID: t.string });
+export const FlockerVolumeSource = struct('FlockerVolumeSource', { datasetName: goString, datasetUUID: goString });
 /** A decoded {@link FlockerVolumeSource}. */
 export type FlockerVolumeSource = t.TypeOf<typeof FlockerVolumeSource>;
 
@@ -709,7 +709,7 @@ export type DownwardAPIVolumeSource = t.TypeOf<typeof DownwardAPIVolumeSource>;
 export const FCVolumeSource = struct('FCVolumeSource', {
   targetWWNs: strings,
   lun: int,
-  fsType: t.string,
+  fsType: goString,
   readOnly: t.boolean,
   wwids: strings,
 });
@@ -718,8 +718,8 @@ export type FCVolumeSource = t.TypeOf<typeof FCVolumeSource>;
 
 /** An Azure File share. */
 export const AzureFileVolumeSource = struct('AzureFileVolumeSource', {
-  secretName: t.string,
-  shareName: t.string,
+  secretName: goString,
+  shareName: goString,
   readOnly: t.boolean,
 });
 /** A decoded {@link AzureFileVolumeSource}. */
@@ -727,7 +727,7 @@ export type AzureFileVolumeSource = t.TypeOf<typeof AzureFileVolumeSource>;
 
 /** A ConfigMap mounted as files (its name is inlined first, as in Go). */
 export const ConfigMapVolumeSource = struct('ConfigMapVolumeSource', {
-  name: t.string,
+  name: goString,
   items: listOf(KeyToPath),
   defaultMode: int,
   optional: t.boolean,
@@ -737,48 +737,48 @@ export type ConfigMapVolumeSource = t.TypeOf<typeof ConfigMapVolumeSource>;
 
 /** A vSphere virtual disk. */
 export const VsphereVirtualDiskVolumeSource = struct('VsphereVirtualDiskVolumeSource', {
-  volumePath: t.string,
-  fsType: t.string,
-  storagePolicyName: t.string,
-  storagePolicyID: t.string,
+  volumePath: goString,
+  fsType: goString,
+  storagePolicyName: goString,
+  storagePolicyID: goString,
 });
 /** A decoded {@link VsphereVirtualDiskVolumeSource}. */
 export type VsphereVirtualDiskVolumeSource = t.TypeOf<typeof VsphereVirtualDiskVolumeSource>;
 
 /** A Quobyte volume. */
 export const QuobyteVolumeSource = struct('QuobyteVolumeSource', {
-  registry: t.string,
-  volume: t.string,
+  registry: goString,
+  volume: goString,
   readOnly: t.boolean,
-  user: t.string,
-  group: t.string,
+  user: goString,
+  group: goString,
 });
 /** A decoded {@link QuobyteVolumeSource}. */
 export type QuobyteVolumeSource = t.TypeOf<typeof QuobyteVolumeSource>;
 
 /** An Azure data disk. */
 export const AzureDiskVolumeSource = struct('AzureDiskVolumeSource', {
-  diskName: t.string,
-  diskURI: t.string,
-  cachingMode: t.string,
-  fsType: t.string,
+  diskName: goString,
+  diskURI: goString,
+  cachingMode: goString,
+  fsType: goString,
   readOnly: t.boolean,
-  kind: t.string,
+  kind: goString,
 });
 /** A decoded {@link AzureDiskVolumeSource}. */
 export type AzureDiskVolumeSource = t.TypeOf<typeof AzureDiskVolumeSource>;
 
 /** A Photon Controller persistent disk. */
 export const PhotonPersistentDiskVolumeSource = struct('PhotonPersistentDiskVolumeSource', {
-  pdID: t.string,
-  fsType: t.string,
+  pdID: goString,
+  fsType: goString,
 });
 /** A decoded {@link PhotonPersistentDiskVolumeSource}. */
 export type PhotonPersistentDiskVolumeSource = t.TypeOf<typeof PhotonPersistentDiskVolumeSource>;
 
 /** A Secret projected into a projected volume (its name is inlined first). */
 export const SecretProjection = struct('SecretProjection', {
-  name: t.string,
+  name: goString,
   items: listOf(KeyToPath),
   optional: t.boolean,
 });
@@ -792,7 +792,7 @@ export type DownwardAPIProjection = t.TypeOf<typeof DownwardAPIProjection>;
 
 /** A ConfigMap projected into a projected volume (its name is inlined first). */
 export const ConfigMapProjection = struct('ConfigMapProjection', {
-  name: t.string,
+  name: goString,
   items: listOf(KeyToPath),
   optional: t.boolean,
 });
@@ -801,9 +801,9 @@ export type ConfigMapProjection = t.TypeOf<typeof ConfigMapProjection>;
 
 /** A service account token projected into a projected volume. */
 export const ServiceAccountTokenProjection = struct('ServiceAccountTokenProjection', {
-  audience: t.string,
+  audience: goString,
   expirationSeconds: int,
-  path: t.string,
+  path: goString,
 });
 /** A decoded {@link ServiceAccountTokenProjection}. */
 export type ServiceAccountTokenProjection = t.TypeOf<typeof ServiceAccountTokenProjection>;
@@ -828,8 +828,8 @@ export type ProjectedVolumeSource = t.TypeOf<typeof ProjectedVolumeSource>;
 
 /** A Portworx volume. */
 export const PortworxVolumeSource = struct('PortworxVolumeSource', {
-  volumeID: t.string,
-  fsType: t.string,
+  volumeID: goString,
+  fsType: goString,
   readOnly: t.boolean,
 });
 /** A decoded {@link PortworxVolumeSource}. */
@@ -837,15 +837,15 @@ export type PortworxVolumeSource = t.TypeOf<typeof PortworxVolumeSource>;
 
 /** A ScaleIO volume. */
 export const ScaleIOVolumeSource = struct('ScaleIOVolumeSource', {
-  gateway: t.string,
-  system: t.string,
+  gateway: goString,
+  system: goString,
   secretRef: LocalObjectReference,
   sslEnabled: t.boolean,
-  protectionDomain: t.string,
-  storagePool: t.string,
-  storageMode: t.string,
-  volumeName: t.string,
-  fsType: t.string,
+  protectionDomain: goString,
+  storagePool: goString,
+  storageMode: goString,
+  volumeName: goString,
+  fsType: goString,
   readOnly: t.boolean,
 });
 /** A decoded {@link ScaleIOVolumeSource}. */
@@ -853,9 +853,9 @@ export type ScaleIOVolumeSource = t.TypeOf<typeof ScaleIOVolumeSource>;
 
 /** A StorageOS volume. */
 export const StorageOSVolumeSource = struct('StorageOSVolumeSource', {
-  volumeName: t.string,
-  volumeNamespace: t.string,
-  fsType: t.string,
+  volumeName: goString,
+  volumeNamespace: goString,
+  fsType: goString,
   readOnly: t.boolean,
   secretRef: LocalObjectReference,
 });
@@ -906,7 +906,7 @@ export type VolumeSource = t.TypeOf<typeof VolumeSource>;
  *
  * @public
  */
-export const Volume = struct('Volume', { name: t.string, ...VolumeSource.props });
+export const Volume = struct('Volume', { name: goString, ...VolumeSource.props });
 /**
  * A decoded {@link (Volume:variable)}.
  *
@@ -925,8 +925,8 @@ export type Volume = t.TypeOf<typeof Volume>;
 
 /** A requirement on node labels or fields. */
 export const NodeSelectorRequirement = struct('NodeSelectorRequirement', {
-  key: t.string,
-  operator: t.string,
+  key: goString,
+  operator: goString,
   values: strings,
 });
 /** A decoded {@link NodeSelectorRequirement}. */
@@ -965,7 +965,7 @@ export type NodeAffinity = t.TypeOf<typeof NodeAffinity>;
 export const PodAffinityTerm = struct('PodAffinityTerm', {
   labelSelector: LabelSelector,
   namespaces: strings,
-  topologyKey: t.string,
+  topologyKey: goString,
 });
 /** A decoded {@link PodAffinityTerm}. */
 export type PodAffinityTerm = t.TypeOf<typeof PodAffinityTerm>;
@@ -1005,10 +1005,10 @@ export type Affinity = t.TypeOf<typeof Affinity>;
 
 /** A taint the pod tolerates. */
 export const Toleration = struct('Toleration', {
-  key: t.string,
-  operator: t.string,
-  value: t.string,
-  effect: t.string,
+  key: goString,
+  operator: goString,
+  value: goString,
+  effect: goString,
   tolerationSeconds: int,
 });
 /** A decoded {@link Toleration}. */
@@ -1019,7 +1019,7 @@ export type Toleration = t.TypeOf<typeof Toleration>;
 // ---------------------------------------------------------------------------
 
 /** A namespaced kernel parameter set for the pod. */
-export const Sysctl = struct('Sysctl', { name: t.string, value: t.string });
+export const Sysctl = struct('Sysctl', { name: goString, value: goString });
 /** A decoded {@link Sysctl}. */
 export type Sysctl = t.TypeOf<typeof Sysctl>;
 
@@ -1037,12 +1037,12 @@ export const PodSecurityContext = struct('PodSecurityContext', {
 export type PodSecurityContext = t.TypeOf<typeof PodSecurityContext>;
 
 /** Extra /etc/hosts entries for one IP. */
-export const HostAlias = struct('HostAlias', { ip: t.string, hostnames: strings });
+export const HostAlias = struct('HostAlias', { ip: goString, hostnames: strings });
 /** A decoded {@link HostAlias}. */
 export type HostAlias = t.TypeOf<typeof HostAlias>;
 
 /** A resolver option of the pod's DNS config. */
-export const PodDNSConfigOption = struct('PodDNSConfigOption', { name: t.string, value: t.string });
+export const PodDNSConfigOption = struct('PodDNSConfigOption', { name: goString, value: goString });
 /** A decoded {@link PodDNSConfigOption}. */
 export type PodDNSConfigOption = t.TypeOf<typeof PodDNSConfigOption>;
 
@@ -1056,7 +1056,7 @@ export const PodDNSConfig = struct('PodDNSConfig', {
 export type PodDNSConfig = t.TypeOf<typeof PodDNSConfig>;
 
 /** A pod condition that readiness also waits for. */
-export const PodReadinessGate = struct('PodReadinessGate', { conditionType: t.string });
+export const PodReadinessGate = struct('PodReadinessGate', { conditionType: goString });
 /** A decoded {@link PodReadinessGate}. */
 export type PodReadinessGate = t.TypeOf<typeof PodReadinessGate>;
 
@@ -1074,32 +1074,32 @@ export const PodSpec = struct('PodSpec', {
   volumes: listOf(Volume),
   initContainers: listOf(Container),
   containers: listOf(Container),
-  restartPolicy: t.string,
+  restartPolicy: goString,
   terminationGracePeriodSeconds: int,
   activeDeadlineSeconds: int,
-  dnsPolicy: t.string,
+  dnsPolicy: goString,
   nodeSelector: stringMap,
-  serviceAccountName: t.string,
-  serviceAccount: t.string,
+  serviceAccountName: goString,
+  serviceAccount: goString,
   automountServiceAccountToken: t.boolean,
-  nodeName: t.string,
+  nodeName: goString,
   hostNetwork: t.boolean,
   hostPID: t.boolean,
   hostIPC: t.boolean,
   shareProcessNamespace: t.boolean,
   securityContext: PodSecurityContext,
   imagePullSecrets: listOf(LocalObjectReference),
-  hostname: t.string,
-  subdomain: t.string,
+  hostname: goString,
+  subdomain: goString,
   affinity: Affinity,
-  schedulerName: t.string,
+  schedulerName: goString,
   tolerations: listOf(Toleration),
   hostAliases: listOf(HostAlias),
-  priorityClassName: t.string,
+  priorityClassName: goString,
   priority: int,
   dnsConfig: PodDNSConfig,
   readinessGates: listOf(PodReadinessGate),
-  runtimeClassName: t.string,
+  runtimeClassName: goString,
 });
 /**
  * A decoded {@link (PodSpec:variable)}.
@@ -1114,7 +1114,7 @@ export const PodSpec = struct('PodSpec', {
 export type PodSpec = t.TypeOf<typeof PodSpec>;
 
 /** A container that has not started yet. */
-export const ContainerStateWaiting = struct('ContainerStateWaiting', { reason: t.string, message: t.string });
+export const ContainerStateWaiting = struct('ContainerStateWaiting', { reason: goString, message: goString });
 /** A decoded {@link ContainerStateWaiting}. */
 export type ContainerStateWaiting = t.TypeOf<typeof ContainerStateWaiting>;
 
@@ -1127,11 +1127,11 @@ export type ContainerStateRunning = t.TypeOf<typeof ContainerStateRunning>;
 export const ContainerStateTerminated = struct('ContainerStateTerminated', {
   exitCode: int,
   signal: int,
-  reason: t.string,
-  message: t.string,
+  reason: goString,
+  message: goString,
   startedAt: timeCodec,
   finishedAt: timeCodec,
-  containerID: t.string,
+  containerID: goString,
 });
 /** A decoded {@link ContainerStateTerminated}. */
 export type ContainerStateTerminated = t.TypeOf<typeof ContainerStateTerminated>;
@@ -1147,43 +1147,43 @@ export type ContainerState = t.TypeOf<typeof ContainerState>;
 
 /** The observed status of one container. */
 export const ContainerStatus = struct('ContainerStatus', {
-  name: t.string,
+  name: goString,
   state: ContainerState,
   lastState: ContainerState,
   ready: t.boolean,
   restartCount: int,
-  image: t.string,
-  imageID: t.string,
-  containerID: t.string,
+  image: goString,
+  imageID: goString,
+  containerID: goString,
 });
 /** A decoded {@link ContainerStatus}. */
 export type ContainerStatus = t.TypeOf<typeof ContainerStatus>;
 
 /** A condition of a pod (PodScheduled, Ready, ...). */
 export const PodCondition = struct('PodCondition', {
-  type: t.string,
-  status: t.string,
+  type: goString,
+  status: goString,
   lastProbeTime: timeCodec,
   lastTransitionTime: timeCodec,
-  reason: t.string,
-  message: t.string,
+  reason: goString,
+  message: goString,
 });
 /** A decoded {@link PodCondition}. */
 export type PodCondition = t.TypeOf<typeof PodCondition>;
 
 /** The observed status of a pod as of 1.12. */
 export const PodStatus = struct('PodStatus', {
-  phase: t.string,
+  phase: goString,
   conditions: listOf(PodCondition),
-  message: t.string,
-  reason: t.string,
-  nominatedNodeName: t.string,
-  hostIP: t.string,
-  podIP: t.string,
+  message: goString,
+  reason: goString,
+  nominatedNodeName: goString,
+  hostIP: goString,
+  podIP: goString,
   startTime: timeCodec,
   initContainerStatuses: listOf(ContainerStatus),
   containerStatuses: listOf(ContainerStatus),
-  qosClass: t.string,
+  qosClass: goString,
 });
 /** A decoded {@link PodStatus}. */
 export type PodStatus = t.TypeOf<typeof PodStatus>;
@@ -1202,8 +1202,8 @@ export type PodStatus = t.TypeOf<typeof PodStatus>;
  * @public
  */
 export const Pod = struct('Pod', {
-  kind: t.string,
-  apiVersion: t.string,
+  kind: goString,
+  apiVersion: goString,
   metadata: ObjectMeta,
   spec: PodSpec,
   status: PodStatus,
@@ -1235,8 +1235,8 @@ export type Pod = t.TypeOf<typeof Pod>;
  * @public
  */
 export const ServiceAccount = struct('ServiceAccount', {
-  kind: t.string,
-  apiVersion: t.string,
+  kind: goString,
+  apiVersion: goString,
   metadata: ObjectMeta,
   secrets: listOf(ObjectReference),
   imagePullSecrets: listOf(LocalObjectReference),
@@ -1265,12 +1265,12 @@ export type ServiceAccount = t.TypeOf<typeof ServiceAccount>;
  * @public
  */
 export const Secret = struct('Secret', {
-  kind: t.string,
-  apiVersion: t.string,
+  kind: goString,
+  apiVersion: goString,
   metadata: ObjectMeta,
   data: mapOf(bytesCodec, 'map[string][]byte'),
   stringData: stringMap,
-  type: t.string,
+  type: goString,
 });
 /**
  * A decoded {@link (Secret:variable)}.
@@ -1295,8 +1295,8 @@ export type Secret = t.TypeOf<typeof Secret>;
  * @public
  */
 export const ConfigMap = struct('ConfigMap', {
-  kind: t.string,
-  apiVersion: t.string,
+  kind: goString,
+  apiVersion: goString,
   metadata: ObjectMeta,
   data: stringMap,
   binaryData: mapOf(bytesCodec, 'map[string][]byte'),

@@ -165,8 +165,6 @@ export function mapOf<C extends t.Mixed>(
   );
 }
 
-/** `map[string]string`, the type of labels, annotations and selectors. */
-export const stringMap = mapOf(t.string, 'map[string]string');
 
 /**
  * A Go slice: a JSON array (a `null` element decodes as the element codec
@@ -205,3 +203,58 @@ export const int = new t.Type<number, number, unknown>(
  * ```
  */
 export const intOrString = t.union([int, t.string], 'IntOrString');
+
+/** Go's strconv.FormatFloat(f, 'g', -1, 32): shortest float32 digits, %e past 1e6 or below 1e-4. */
+export function formatGoFloat32(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  const f32 = Math.fround(x);
+  let digits = '';
+  let exp = 0;
+  for (let p = 1; p <= 9; p++) {
+    const e = Math.abs(f32).toExponential(p - 1);
+    if (Math.fround(Number(e)) === Math.abs(f32)) {
+      const [mant, ex] = e.split('e');
+      digits = (mant ?? '').replace('.', '');
+      exp = Number(ex);
+      break;
+    }
+  }
+  const sign = f32 < 0 ? '-' : '';
+  // Go's shortest %g switches to %e below 1e-4 and from 1e6 on.
+  if (exp < -4 || exp >= 6) {
+    const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const es = Math.abs(exp) < 10 ? `0${Math.abs(exp)}` : String(Math.abs(exp));
+    return `${sign}${mant}e${exp < 0 ? '-' : '+'}${es}`;
+  }
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  if (digits.length <= exp + 1) return `${sign}${digits}${'0'.repeat(exp + 1 - digits.length)}`;
+  return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+}
+
+/**
+ * A Go `string` field as Tekton filled it from YAML: sigs.k8s.io/yaml
+ * turned a number or boolean written where a string belongs into its text
+ * (`8080` -> "8080", `true` -> "true", `1.5` -> "1.5").
+ *
+ * @example
+ * ```ts
+ * goString.decode(8080); // Right('8080')
+ * ```
+ */
+export const goString = new t.Type<string, string, unknown>(
+  'string',
+  (u): u is string => typeof u === 'string',
+  (u, c) => {
+    if (typeof u === 'string') return t.success(u);
+    if (typeof u === 'boolean') return t.success(u ? 'true' : 'false');
+    if (typeof u === 'bigint') return t.success(u.toString());
+    if (typeof u === 'number') return t.success(Number.isInteger(u) ? u.toFixed(0) : formatGoFloat32(u));
+    return t.failure(u, c, 'expected a string');
+  },
+  t.identity,
+);
+
+/** `map[string]string`, the type of labels, annotations and selectors. */
+export const stringMap = mapOf(goString, 'map[string]string');

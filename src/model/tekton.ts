@@ -7,7 +7,7 @@
  */
 import * as t from 'io-ts';
 import { Container, ObjectMeta, Volume, Toleration, Affinity, PodSecurityContext } from './core';
-import { listOf, stringMap, struct } from './struct';
+import { goString, listOf, stringMap, struct } from './struct';
 
 /**
  * A param value: a string, or an array of strings (Tekton's ArrayOrString).
@@ -32,9 +32,9 @@ export type ArrayOrString = t.TypeOf<typeof ArrayOrString>;
  * @public
  */
 export const ParamSpec = struct('ParamSpec', {
-  name: t.string,
-  type: t.string,
-  description: t.string,
+  name: goString,
+  type: goString,
+  description: goString,
   default: ArrayOrString,
 });
 /**
@@ -59,7 +59,7 @@ export type ParamSpec = t.TypeOf<typeof ParamSpec>;
  *
  * @public
  */
-export const Param = struct('Param', { name: t.string, value: ArrayOrString });
+export const Param = struct('Param', { name: goString, value: ArrayOrString });
 /**
  * A decoded {@link (Param:variable)}.
  *
@@ -83,10 +83,10 @@ export type Param = t.TypeOf<typeof Param>;
  * @public
  */
 export const TaskResource = struct('TaskResource', {
-  name: t.string,
-  type: t.string,
-  targetPath: t.string,
-  outputImageDir: t.string,
+  name: goString,
+  type: goString,
+  targetPath: goString,
+  outputImageDir: goString,
 });
 /**
  * A decoded {@link (TaskResource:variable)}.
@@ -110,7 +110,7 @@ export type TaskResource = t.TypeOf<typeof TaskResource>;
  *
  * @public
  */
-export const Step = struct('Step', { ...Container.props, script: t.string });
+export const Step = struct('Step', { ...Container.props, script: goString });
 /**
  * A decoded {@link (Step:variable)}.
  *
@@ -132,7 +132,7 @@ export const Inputs = struct('Inputs', {
 export type Inputs = t.TypeOf<typeof Inputs>;
 
 /** A test result declaration (decoded for completeness; unused by the Pod). */
-export const TestResult = struct('TestResult', { name: t.string, format: t.string, path: t.string });
+export const TestResult = struct('TestResult', { name: goString, format: goString, path: goString });
 
 /** A Task's `outputs`. */
 export const Outputs = struct('Outputs', {
@@ -183,8 +183,8 @@ export type TaskSpec = t.TypeOf<typeof TaskSpec>;
  * @public
  */
 export const Task = struct('Task', {
-  apiVersion: t.string,
-  kind: t.string,
+  apiVersion: goString,
+  kind: goString,
   metadata: ObjectMeta,
   spec: TaskSpec,
 });
@@ -202,20 +202,20 @@ export const Task = struct('Task', {
 export type Task = t.TypeOf<typeof Task>;
 
 /** A reference from a TaskRun to its Task. */
-export const TaskRef = struct('TaskRef', { name: t.string, kind: t.string, apiVersion: t.string });
+export const TaskRef = struct('TaskRef', { name: goString, kind: goString, apiVersion: goString });
 /** A decoded {@link TaskRef}. */
 export type TaskRef = t.TypeOf<typeof TaskRef>;
 
 /** A name/value param of a PipelineResource. */
-export const ResourceParam = struct('ResourceParam', { name: t.string, value: t.string });
+export const ResourceParam = struct('ResourceParam', { name: goString, value: goString });
 /** A decoded {@link ResourceParam}. */
 export type ResourceParam = t.TypeOf<typeof ResourceParam>;
 
 /** A secret a PipelineResource reads one field from. */
 export const SecretParam = struct('SecretParam', {
-  fieldName: t.string,
-  secretKey: t.string,
-  secretName: t.string,
+  fieldName: goString,
+  secretKey: goString,
+  secretName: goString,
 });
 /** A decoded {@link SecretParam}. */
 export type SecretParam = t.TypeOf<typeof SecretParam>;
@@ -231,7 +231,7 @@ export type SecretParam = t.TypeOf<typeof SecretParam>;
  * @public
  */
 export const PipelineResourceSpec = struct('PipelineResourceSpec', {
-  type: t.string,
+  type: goString,
   params: listOf(ResourceParam),
   secrets: listOf(SecretParam),
 });
@@ -258,8 +258,8 @@ export type PipelineResourceSpec = t.TypeOf<typeof PipelineResourceSpec>;
  * @public
  */
 export const PipelineResource = struct('PipelineResource', {
-  apiVersion: t.string,
-  kind: t.string,
+  apiVersion: goString,
+  kind: goString,
   metadata: ObjectMeta,
   spec: PipelineResourceSpec,
 });
@@ -277,7 +277,7 @@ export const PipelineResource = struct('PipelineResource', {
 export type PipelineResource = t.TypeOf<typeof PipelineResource>;
 
 /** A reference to a PipelineResource by name. */
-export const PipelineResourceRef = struct('PipelineResourceRef', { name: t.string, apiVersion: t.string });
+export const PipelineResourceRef = struct('PipelineResourceRef', { name: goString, apiVersion: goString });
 
 /**
  * A TaskRun's binding of one declared resource.
@@ -290,10 +290,10 @@ export const PipelineResourceRef = struct('PipelineResourceRef', { name: t.strin
  * @public
  */
 export const TaskResourceBinding = struct('TaskResourceBinding', {
-  name: t.string,
+  name: goString,
   resourceRef: PipelineResourceRef,
   resourceSpec: PipelineResourceSpec,
-  paths: listOf(t.string),
+  paths: listOf(goString),
 });
 /**
  * A decoded {@link (TaskResourceBinding:variable)}.
@@ -323,7 +323,7 @@ export const PodTemplate = struct('PodTemplate', {
   affinity: Affinity,
   securityContext: PodSecurityContext,
   volumes: listOf(Volume),
-  runtimeClassName: t.string,
+  runtimeClassName: goString,
 });
 /**
  * A decoded {@link (PodTemplate:variable)}.
@@ -341,12 +341,12 @@ export type PodTemplate = t.TypeOf<typeof PodTemplate>;
 export const TaskRunSpec = struct('TaskRunSpec', {
   inputs: struct('TaskRunInputs', { resources: listOf(TaskResourceBinding), params: listOf(Param) }),
   outputs: struct('TaskRunOutputs', { resources: listOf(TaskResourceBinding) }),
-  serviceAccountName: t.string,
-  serviceAccount: t.string,
+  serviceAccountName: goString,
+  serviceAccount: goString,
   taskRef: TaskRef,
   taskSpec: TaskSpec,
-  status: t.string,
-  timeout: t.string,
+  status: goString,
+  timeout: goString,
   podTemplate: PodTemplate,
 });
 /** A decoded {@link TaskRunSpec}. */
@@ -363,8 +363,8 @@ export type TaskRunSpec = t.TypeOf<typeof TaskRunSpec>;
  * @public
  */
 export const TaskRun = struct('TaskRun', {
-  apiVersion: t.string,
-  kind: t.string,
+  apiVersion: goString,
+  kind: goString,
   metadata: ObjectMeta,
   spec: TaskRunSpec,
 });

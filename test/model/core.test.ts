@@ -130,7 +130,7 @@ describe('Container', () => {
         containers: [
           {
             name: 'a',
-            env: [{ name: 'OK', value: 'x' }, { name: 'BAD', value: 5 }],
+            env: [{ name: 'OK', value: 'x' }, { name: 'BAD', value: { nested: 5 } }],
             ports: [{ containerPort: 80.5 }],
             livenessProbe: { httpGet: { port: true } },
             stdin: 'yes',
@@ -289,7 +289,11 @@ describe('ObjectMeta', () => {
   });
 
   it('reports the path of a bad label value', () => {
-    expect(errorPaths(Pod.decode({ metadata: { labels: { ok: 'a', bad: 3 } } }))).toStrictEqual(['metadata.labels.bad']);
+    expect(errorPaths(Pod.decode({ metadata: { labels: { ok: 'a', bad: ['x'] } } }))).toStrictEqual(['metadata.labels.bad']);
+  });
+
+  it('reads a number or boolean where a string belongs as its text, as sigs.k8s.io/yaml did', () => {
+    expect(ok(Pod.decode({ metadata: { labels: { port: 8080, on: true, ratio: 1.5 } } })).metadata?.labels).toStrictEqual({ port: '8080', on: 'true', ratio: '1.5' });
   });
 });
 
@@ -577,7 +581,7 @@ describe('ServiceAccount, Secret, ConfigMap', () => {
     const cm = ok(ConfigMap.decode({ binaryData: { bin: 'AAE=' }, data: { 'config.json': '{}' }, metadata: { name: 'cfg' } }));
     expect(cm).toStrictEqual({ metadata: { name: 'cfg' }, data: { 'config.json': '{}' }, binaryData: { bin: 'AAE=' } });
     expect(Object.keys(ConfigMap.encode(cm))).toStrictEqual(['metadata', 'data', 'binaryData']);
-    expect(errorPaths(ConfigMap.decode({ data: { n: 1 } }))).toStrictEqual(['data.n']);
+    expect(errorPaths(ConfigMap.decode({ data: { n: { deep: 1 } } }))).toStrictEqual(['data.n']);
   });
 });
 
@@ -593,7 +597,7 @@ describe('pod-level structs', () => {
   });
 
   it('reports every bad field of an object, not just the first', () => {
-    expect(errorPaths(VolumeMount.decode({ name: 1, readOnly: 'no', mountPath: '/x' }))).toStrictEqual(['name', 'readOnly']);
+    expect(errorPaths(VolumeMount.decode({ name: [1], readOnly: 'no', mountPath: '/x' }))).toStrictEqual(['name', 'readOnly']);
     expect(errorPaths(ResourceFieldSelector.decode({ resource: 'limits.cpu', divisor: {} }))).toStrictEqual(['divisor']);
   });
 });
