@@ -64,8 +64,7 @@ describe('parseDocuments reads scalars as Tekton did', () => {
   });
 
   it('a key `y` is the boolean true, as yaml.v2 read it', () => {
-    expect(parseDocuments('y: 1
-', 't.yaml')).toStrictEqual(E.right([{ true: 1 }]));
+    expect(parseDocuments('y: 1\n', 't.yaml')).toStrictEqual(E.right([{ true: 1 }]));
   });
 
   it('refuses a billion laughs instead of expanding it', () => {
