@@ -8,15 +8,17 @@
  * Order of a keyed list: the step's items in the step's order, with the
  * template's other items inserted before the first step item that the
  * template lists after them (strategic merge's element order), else at the
- * end. A key the step lists twice ends up once, with the last values (so a
- * step that sets HOME, after the implicit HOME, keeps only its own when the
- * template has env). When both lists are there, every item needs its key,
- * or the merge fails, as Tekton's did.
+ * end. A key the step lists twice ends up once, as the strategic merge
+ * merged it (so a step that sets HOME, after the implicit HOME, has one HOME
+ * when the template has env: for a short env list, the implicit one). When
+ * both lists are there, every item needs its key, or the merge fails, as
+ * Tekton's did.
  *
  * @packageDocumentation
  */
 import * as E from 'fp-ts/Either';
 import { Container } from '../model/core';
+import { compareGoStrings } from '../util';
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
 type JsonObject = { readonly [k: string]: Json };
@@ -65,13 +67,151 @@ function keyOf(item: Json, key: string): string | undefined {
 }
 
 /**
- * A keyed list merged as apimachinery's strategic merge does: every step
- * item is merged into the first item of its key (the template's, or an
- * earlier step item's: a key the step repeats ends up once, with the last
- * values), the others are appended; then the step's keys come in the step's
- * order, and each template-only item goes before the first step item the
- * template lists after it (mergeSortedSlice). An item without the key is an
- * error, as in Go (ErrNoMergeKey).
+ * Go's `sort.Sort` (Go 1.13: quickSort, with a gap-6 shell pass and an
+ * insertion sort for 12 items or fewer), in place. Not stable: with a
+ * `less` that is true for equal items, as apimachinery's
+ * SortableSliceOfMaps.Less (`<=`) is, equal items change places in Go's own
+ * way, and so must they here.
+ */
+function goSort<T>(data: T[], less: (a: T, b: T) => boolean): void {
+  const lt = (i: number, j: number): boolean => less(data[i]!, data[j]!);
+  const swap = (i: number, j: number): void => {
+    const t = data[i]!;
+    data[i] = data[j]!;
+    data[j] = t;
+  };
+  const insertionSort = (a: number, b: number): void => {
+    for (let i = a + 1; i < b; i++) for (let j = i; j > a && lt(j, j - 1); j--) swap(j, j - 1);
+  };
+  const siftDown = (lo: number, hi: number, first: number): void => {
+    let root = lo;
+    for (;;) {
+      let child = 2 * root + 1;
+      if (child >= hi) return;
+      if (child + 1 < hi && lt(first + child, first + child + 1)) child++;
+      if (!lt(first + root, first + child)) return;
+      swap(first + root, first + child);
+      root = child;
+    }
+  };
+  const heapSort = (a: number, b: number): void => {
+    const hi = b - a;
+    for (let i = Math.floor((hi - 1) / 2); i >= 0; i--) siftDown(i, hi, a);
+    for (let i = hi - 1; i >= 0; i--) {
+      swap(a, a + i);
+      siftDown(0, i, a);
+    }
+  };
+  const medianOfThree = (m1: number, m0: number, m2: number): void => {
+    if (lt(m1, m0)) swap(m1, m0);
+    if (lt(m2, m1)) {
+      swap(m2, m1);
+      if (lt(m1, m0)) swap(m1, m0);
+    }
+  };
+  const doPivot = (lo: number, hi: number): [number, number] => {
+    const m = (lo + hi) >>> 1;
+    if (hi - lo > 40) {
+      const s = Math.floor((hi - lo) / 8);
+      medianOfThree(lo, lo + s, lo + 2 * s);
+      medianOfThree(m, m - s, m + s);
+      medianOfThree(hi - 1, hi - 1 - s, hi - 1 - 2 * s);
+    }
+    medianOfThree(lo, m, hi - 1);
+    const pivot = lo;
+    let a = lo + 1;
+    let c = hi - 1;
+    for (; a < c && lt(a, pivot); a++);
+    let b = a;
+    for (;;) {
+      for (; b < c && !lt(pivot, b); b++);
+      for (; b < c && lt(pivot, c - 1); c--);
+      if (b >= c) break;
+      swap(b, c - 1);
+      b++;
+      c--;
+    }
+    let protect = hi - c < 5;
+    if (!protect && hi - c < Math.floor((hi - lo) / 4)) {
+      let dups = 0;
+      if (!lt(pivot, hi - 1)) {
+        swap(c, hi - 1);
+        c++;
+        dups++;
+      }
+      if (!lt(b - 1, pivot)) {
+        b--;
+        dups++;
+      }
+      if (!lt(m, pivot)) {
+        swap(m, b - 1);
+        b--;
+        dups++;
+      }
+      protect = dups > 1;
+    }
+    if (protect) {
+      for (;;) {
+        for (; a < b && !lt(b - 1, pivot); b--);
+        for (; a < b && lt(a, pivot); a++);
+        if (a >= b) break;
+        swap(a, b - 1);
+        a++;
+        b--;
+      }
+    }
+    swap(pivot, b - 1);
+    return [b - 1, c];
+  };
+  const quickSort = (a0: number, b0: number, depth0: number): void => {
+    let a = a0;
+    let b = b0;
+    let depth = depth0;
+    while (b - a > 12) {
+      if (depth === 0) {
+        heapSort(a, b);
+        return;
+      }
+      depth--;
+      const [mlo, mhi] = doPivot(a, b);
+      if (mlo - a < b - mhi) {
+        quickSort(a, mlo, depth);
+        a = mhi;
+      } else {
+        quickSort(mhi, b, depth);
+        b = mlo;
+      }
+    }
+    if (b - a > 1) {
+      for (let i = a + 6; i < b; i++) if (lt(i, i - 6)) swap(i, i - 6);
+      insertionSort(a, b);
+    }
+  };
+  let depth = 0;
+  for (let i = data.length; i > 0; i >>= 1) depth++;
+  quickSort(0, data.length, depth * 2);
+}
+
+/** A merge key's value as Go's `fmt.Sprintf("%v")` printed it, for sorting. */
+const keyText = (v: Json | undefined): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/**
+ * A keyed list merged as apimachinery's strategic merge does, with an empty
+ * original, the step as modified and the template as current
+ * (CreateThreeWayMergePatch, then StrategicMergePatch):
+ *
+ * - the patch holds the step's items in the order of its sorted copy
+ *   (sortMergeListsByNameArray: Go's unstable sort.Sort with `<=`), stably
+ *   reordered by the first place of each key in the step;
+ * - each patch item is merged into the first item of its key (the
+ *   template's, or an earlier patch item's), or appended: a key the step
+ *   repeats ends up once, and which of its values wins follows Go's sort
+ *   (for a short list, the first: the implicit HOME over a step's own);
+ * - then the step's keys come in the step's order, and each template-only
+ *   item goes before the first step item the template lists after it
+ *   (normalizeElementOrder, mergeSortedSlice).
+ *
+ * An item without the key is an error, as in Go (ErrNoMergeKey).
  */
 function mergeKeyed(template: readonly Json[], step: readonly Json[], key: string, path: string): E.Either<string, Json[]> {
   for (const item of [...template, ...step]) {
@@ -87,8 +227,12 @@ function mergeKeyed(template: readonly Json[], step: readonly Json[], key: strin
     const k = keyOf(item, key)!;
     if (!stepIndex.has(k)) stepIndex.set(k, i);
   });
+  const patch = [...step];
+  goSort(patch, (a, b) => compareGoStrings(keyText((a as JsonObject)[key]), keyText((b as JsonObject)[key])) <= 0);
+  const firstInStep = (item: Json): number => stepIndex.get(keyOf(item, key)!)!;
+  patch.sort((a, b) => firstInStep(a) - firstInStep(b)); // stable, as sort.SliceStable
   const merged: Json[] = [...template];
-  for (const item of step) {
+  for (const item of patch) {
     const k = keyOf(item, key);
     const at = merged.findIndex((m) => keyOf(m, key) === k);
     if (at < 0) merged.push(item);
