@@ -71,10 +71,18 @@ describe('element order of a merged keyed list (mergeSortedSlice)', () => {
     expect(names(merged({ env: env(...template) }, step.length > 0 ? { env: env(...step) } : {}))).toEqual(want);
   });
 
-  it('collapses a key the step repeats into one item, at its first place, with the last values', () => {
+  // A key the step repeats is merged into one item. Which value wins follows
+  // Go's sort.Sort of the step's list by key with SortableSliceOfMaps.Less
+  // (`<=`, so equal keys move): worked by hand from Go 1.13's sort.go.
+  it('collapses a key the step repeats; in a short list the first value wins (insertion sort reverses equal keys)', () => {
     const step = { env: [{ name: 'HOME', value: '/builder/home' }, { name: 'HOME', value: '/custom' }, { name: 'Y', value: 'y' }] };
-    expect(merged({ env: env('X') }, step).env).toEqual([{ name: 'HOME', value: '/custom' }, { name: 'Y', value: 'y' }, { name: 'X', value: 'x' }]);
-    expect(merged({ env: [{ name: 'HOME', value: '/tpl' }] }, step).env).toEqual([{ name: 'HOME', value: '/custom' }, { name: 'Y', value: 'y' }]);
+    expect(merged({ env: env('X') }, step).env).toEqual([{ name: 'HOME', value: '/builder/home' }, { name: 'Y', value: 'y' }, { name: 'X', value: 'x' }]);
+    expect(merged({ env: [{ name: 'HOME', value: '/tpl' }] }, step).env).toEqual([{ name: 'HOME', value: '/builder/home' }, { name: 'Y', value: 'y' }]);
+  });
+
+  it('collapses a key the step repeats six places apart; the gap-6 shell pass makes the last value win', () => {
+    const step = { env: [{ name: 'HOME', value: '/builder/home' }, ...env('B', 'C', 'D', 'E', 'F'), { name: 'HOME', value: '/custom' }] };
+    expect(merged({ env: env('Z') }, step).env).toEqual([{ name: 'HOME', value: '/custom' }, ...env('B', 'C', 'D', 'E', 'F', 'Z')]);
   });
 
   it('keeps repeated keys when the template has no such list (nothing is merged)', () => {
