@@ -19,6 +19,7 @@
 import * as E from 'fp-ts/Either';
 import { Container } from '../model/core';
 import { compareGoStrings } from '../util';
+import { defineField } from '../model/struct';
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
 type JsonObject = { readonly [k: string]: Json };
@@ -38,7 +39,7 @@ const isEmpty = (v: Json | undefined): boolean =>
   v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
 
 function setKey(o: Record<string, Json>, k: string, v: Json): void {
-  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  defineField(o, k, v);
 }
 
 function mergeObjects(template: JsonObject, step: JsonObject, path: string): E.Either<string, JsonObject> {
@@ -278,7 +279,11 @@ function mergeKeyed(template: readonly Json[], step: readonly Json[], key: strin
  * @public
  */
 export function mergeWithTemplate(template: Container, step: Container): E.Either<string, Container> {
-  const merged = mergeObjects(Container.encode(template) as JsonObject, Container.encode(step) as JsonObject, '');
+  return mergeWithEncodedTemplate(Container.encode(template) as JsonObject, step);
+}
+
+function mergeWithEncodedTemplate(template: JsonObject, step: Container): E.Either<string, Container> {
+  const merged = mergeObjects(template, Container.encode(step) as JsonObject, '');
   if (E.isLeft(merged)) return merged;
   return E.mapLeft(() => 'the stepTemplate and the step do not merge into a valid container')(Container.decode(merged.right));
 }
@@ -299,9 +304,11 @@ export function mergeAllWithTemplate(
   containers: readonly Container[],
 ): E.Either<string, readonly Container[]> {
   if (template === undefined) return E.right(containers);
+  // The template is encoded once, not once per container (docs/performance.md).
+  const encoded = Container.encode(template) as JsonObject;
   const out: Container[] = [];
   for (const c of containers) {
-    const m = mergeWithTemplate(template, c);
+    const m = mergeWithEncodedTemplate(encoded, c);
     if (E.isLeft(m)) return m;
     out.push(m.right);
   }
