@@ -26,6 +26,7 @@ describe('bench/run.mjs (BENCH_QUICK=1)', () => {
 
   it('names the machine', () => {
     expect(out).toMatch(/^machine: nproc \d+, node v\d+\.\d+\.\d+, CPU .+$/m);
+    expect(out).toMatch(/^clock: (process CPU time|wall time)/m);
   });
 
   it.each(['a', 'b', 'c', 'd'])('prints throughput of input (%s): decode, transform, together, structuredClone and the ratio', (key) => {
