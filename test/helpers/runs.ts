@@ -4,7 +4,7 @@
  * `TASKPOD_PROPERTY_RUNS` picks the speed:
  * - unset (`npm test`): the base count each property names, sized so the
  *   whole property suite stays well under a minute on 2 cores;
- * - `deep` (`npm run test:deep`): 25 times the base count (over 100,000
+ * - `deep` (`npm run test:deep`): 20 times the base count (over 100,000
  *   inputs in all; the reporter test/helpers/property-total-reporter.js
  *   prints the total);
  * - `mutation` (`npm run mutation`): 3 runs a property, so Stryker's many
@@ -18,7 +18,7 @@
 import { appendFileSync } from 'node:fs';
 import fc from 'fast-check';
 
-const DEEP_FACTOR = 25;
+const DEEP_FACTOR = 20;
 
 // Properties run long at deep counts, and under a loaded machine even at
 // the default ones: give async tests room (sync tests are never cut short).
