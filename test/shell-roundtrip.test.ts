@@ -22,6 +22,29 @@ import { expectedWorkingDirs, initContainer, withParents } from './helpers/oracl
 import { renderOk } from './helpers/render';
 import { checkProperty } from './helpers/runs';
 
+const SERVICE_LIKE = [
+  'KUBERNETES_SERVICE_HOST',
+  'A_SERVICE_PORT',
+  'A_SERVICE_PORT_HTTPS',
+  'A_B_SERVICE_PORT_GRPC_WEB',
+  'A_PORT',
+  'A_PORT_80_TCP',
+  'A_PORT_80_UDP_ADDR',
+  'A_PORT_8080_SCTP_PROTO',
+  'A_PORT_443_TCP_PORT',
+  '_SERVICE_HOST',
+  '1A_SERVICE_HOST',
+  'a_SERVICE_HOST',
+  'A_SERVICE_HOSTX',
+  'XA_SERVICE_HOST ',
+  'A_PORT_X_TCP',
+  'A_PORT_80_HTTP',
+  'A_PORT_80_TCP_NAME',
+  'A_PORT_80',
+  'SERVICE_HOST',
+  'A_SERVICEHOST',
+];
+
 /** Names of the env vars the kubelet adds for Services (pkg/kubelet/envvars). */
 const SERVICE_LINK = /^[A-Z][A-Z0-9_]*_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_[0-9]+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)$/;
 
@@ -108,6 +131,8 @@ describe('the kubelet rules taskpod relies on (src/pod/shell.ts)', () => {
   const dollarText = fc.oneof(
     fc.string({ unit: fc.constantFrom('$', '(', ')', 'A'), maxLength: 8 }),
     fc.string({ unit: fc.constantFrom('$', '(', ')', 'A', 'B', 'a', ' ', '\n', 'X_SERVICE_HOST', 'X_PORT_80_TCP', 'x_port'), maxLength: 24 }),
+    // Names that are, and almost are, those of a Service's env vars.
+    fc.constantFrom(...SERVICE_LIKE).map((n) => `echo $(${n})`),
   );
   const names = fc.subarray(['A', 'B', 'AB', '', ' ', 'a)', '$'], { minLength: 0 });
   /** The kubelet's mapping with these names and any Service env var defined (their existence depends on the cluster). */
