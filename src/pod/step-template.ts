@@ -10,9 +10,9 @@
  * template lists after them (strategic merge's element order), else at the
  * end. A key the step lists twice ends up once, as the strategic merge
  * merged it (so a step that sets HOME, after the implicit HOME, has one HOME
- * when the template has env: for a short env list, the implicit one). When
- * both lists are there, every item needs its key, or the merge fails, as
- * Tekton's did.
+ * when the template has env: for a short env list, the implicit one). An
+ * item without its merge key merges by the key's zero value (Go always
+ * encoded those fields).
  *
  * @packageDocumentation
  */
@@ -55,7 +55,7 @@ function mergeObjects(template: JsonObject, step: JsonObject, path: string): E.E
       if (E.isLeft(m)) return m;
       setKey(out, k, m.right);
     } else if (Array.isArray(t) && Array.isArray(s) && !isEmpty(t) && MERGE_KEYS[here] !== undefined) {
-      const m = mergeKeyed(t, s, MERGE_KEYS[here]!, here);
+      const m = mergeKeyed(t, s, MERGE_KEYS[here]!);
       if (E.isLeft(m)) return m;
       setKey(out, k, m.right);
     } else setKey(out, k, s);
@@ -63,8 +63,18 @@ function mergeObjects(template: JsonObject, step: JsonObject, path: string): E.E
   return E.right(out);
 }
 
-function keyOf(item: Json, key: string): string | undefined {
-  return isObject(item) && item[key] !== undefined ? JSON.stringify(item[key]) : undefined;
+/**
+ * The merge key's value of an item. Go's encoder always wrote these fields
+ * (no omitempty), so an item without one has the zero value: an env var
+ * without a name merges as the name "".
+ */
+const KEY_ZERO: Readonly<Record<string, Json>> = { name: '', mountPath: '', devicePath: '', containerPort: 0 };
+function keyValue(item: Json, key: string): Json {
+  return isObject(item) && item[key] !== undefined ? item[key]! : (KEY_ZERO[key] ?? null);
+}
+
+function keyOf(item: Json, key: string): string {
+  return JSON.stringify(keyValue(item, key));
 }
 
 /**
@@ -194,7 +204,10 @@ function goSort<T>(data: T[], less: (a: T, b: T) => boolean): void {
 }
 
 /** A merge key's value as Go's `fmt.Sprintf("%v")` printed it, for sorting. */
-const keyText = (v: Json | undefined): string => (typeof v === 'string' ? v : JSON.stringify(v));
+const keyText = (item: Json, key: string): string => {
+  const v = keyValue(item, key);
+  return typeof v === 'string' ? v : JSON.stringify(v);
+};
 
 /**
  * A keyed list merged as apimachinery's strategic merge does, with an empty
@@ -212,25 +225,25 @@ const keyText = (v: Json | undefined): string => (typeof v === 'string' ? v : JS
  *   item goes before the first step item the template lists after it
  *   (normalizeElementOrder, mergeSortedSlice).
  *
- * An item without the key is an error, as in Go (ErrNoMergeKey).
+ * An item without the key merges by the key's zero value (Go always
+ * encoded it). A key the step repeats with other items in between made
+ * Go's patch fail its own order check (validatePatchWithSetOrderList);
+ * that refusal is not reproduced here.
  */
-function mergeKeyed(template: readonly Json[], step: readonly Json[], key: string, path: string): E.Either<string, Json[]> {
-  for (const item of [...template, ...step]) {
-    if (keyOf(item, key) === undefined) return E.left(`an item of ${path} has no ${key}, the key it is merged by: ${JSON.stringify(item)}`);
-  }
+function mergeKeyed(template: readonly Json[], step: readonly Json[], key: string): E.Either<string, Json[]> {
   const templateIndex = new Map<string, number>();
   template.forEach((item, i) => {
-    const k = keyOf(item, key)!;
+    const k = keyOf(item, key);
     if (!templateIndex.has(k)) templateIndex.set(k, i);
   });
   const stepIndex = new Map<string, number>();
   step.forEach((item, i) => {
-    const k = keyOf(item, key)!;
+    const k = keyOf(item, key);
     if (!stepIndex.has(k)) stepIndex.set(k, i);
   });
   const patch = [...step];
-  goSort(patch, (a, b) => compareGoStrings(keyText((a as JsonObject)[key]), keyText((b as JsonObject)[key])) <= 0);
-  const firstInStep = (item: Json): number => stepIndex.get(keyOf(item, key)!)!;
+  goSort(patch, (a, b) => compareGoStrings(keyText(a, key), keyText(b, key)) <= 0);
+  const firstInStep = (item: Json): number => stepIndex.get(keyOf(item, key))!;
   patch.sort((a, b) => firstInStep(a) - firstInStep(b)); // stable, as sort.SliceStable
   const merged: Json[] = [...template];
   for (const item of patch) {
@@ -243,7 +256,7 @@ function mergeKeyed(template: readonly Json[], step: readonly Json[], key: strin
       merged[at] = m.right;
     }
   }
-  const indexIn = (index: ReadonlyMap<string, number>) => (item: Json): number => index.get(keyOf(item, key)!) ?? -1;
+  const indexIn = (index: ReadonlyMap<string, number>) => (item: Json): number => index.get(keyOf(item, key)) ?? -1;
   const inStep = indexIn(stepIndex);
   const inTemplate = indexIn(templateIndex);
   const stepItems = merged.filter((item) => inStep(item) >= 0).sort((a, b) => inStep(a) - inStep(b));
