@@ -80,9 +80,12 @@ describe('element order of a merged keyed list (mergeSortedSlice)', () => {
     expect(merged({ env: [{ name: 'HOME', value: '/tpl' }] }, step).env).toEqual([{ name: 'HOME', value: '/builder/home' }, { name: 'Y', value: 'y' }]);
   });
 
-  it('collapses a key the step repeats six places apart; the gap-6 shell pass makes the last value win', () => {
-    const step = { env: [{ name: 'HOME', value: '/builder/home' }, ...env('B', 'C', 'D', 'E', 'F'), { name: 'HOME', value: '/custom' }] };
-    expect(merged({ env: env('Z') }, step).env).toEqual([{ name: 'HOME', value: '/custom' }, ...env('B', 'C', 'D', 'E', 'F', 'Z')]);
+  it('merges a repeat the template pairs: the identical paired item changes nothing, the other wins', () => {
+    // Sorted step: [HOME=/custom, HOME=/builder/home, X]; HOME=/custom pairs with
+    // the template's identical item and is left out of the patch; the patch
+    // [HOME=/builder/home, X] follows the step's order [HOME, X, HOME].
+    const step = { env: [{ name: 'HOME', value: '/builder/home' }, { name: 'X', value: 'x' }, { name: 'HOME', value: '/custom' }] };
+    expect(merged({ env: [{ name: 'HOME', value: '/custom' }] }, step).env).toEqual([{ name: 'HOME', value: '/builder/home' }, { name: 'X', value: 'x' }]);
   });
 
   it('keeps repeated keys when the template has no such list (nothing is merged)', () => {
@@ -90,10 +93,11 @@ describe('element order of a merged keyed list (mergeSortedSlice)', () => {
     expect(merged({ image: 'i' }, step).env).toEqual(step.env);
   });
 
-  it('refuses an item without its merge key when both lists are there (ErrNoMergeKey)', () => {
-    expect(mergeWithTemplate({ env: env('A') }, { env: [{ value: 'no name' }] })).toEqual(E.left(expect.stringMatching(/env.*name/)));
-    expect(mergeWithTemplate({ volumeMounts: [{ name: 'a', mountPath: '/a' }] }, { volumeMounts: [{ name: 'no-path' }] })).toEqual(E.left(expect.stringMatching(/volumeMounts.*mountPath/)));
-    expect(mergeWithTemplate({ env: [{ value: 'no name' }] }, { env: env('A') })).toEqual(E.left(expect.stringMatching(/env.*name/)));
+  it('merges an item without its merge key by the zero value (Go always encoded name, mountPath, devicePath, containerPort)', () => {
+    expect(merged({ env: env('A') }, { env: [{ value: 'no name' }] }).env).toEqual([{ value: 'no name' }, { name: 'A', value: 'a' }]);
+    expect(merged({ env: [{ value: 'no name' }] }, { env: env('A') }).env).toEqual([{ name: 'A', value: 'a' }, { value: 'no name' }]);
+    expect(merged({ volumeMounts: [{ name: 'a', mountPath: '/a' }] }, { volumeMounts: [{ name: 'no-path' }] }).volumeMounts).toEqual([{ name: 'no-path' }, { name: 'a', mountPath: '/a' }]);
+    expect(merged({ env: [{ name: '', value: 't' }] }, { env: [{ value: 's' }] }).env).toEqual([{ name: '', value: 's' }]);
   });
 
   it('accepts an item without its merge key when only one side has the list', () => {
