@@ -104,8 +104,12 @@ function imageLookup(run: ResolvedRun, spec: TaskSpec): (image: string) => strin
 export function redirect(run: ResolvedRun, spec: TaskSpec, config: Config): E.Either<TaskpodError, TaskSpec> {
   const commands: (readonly string[])[] = [];
   const lookupImage = imageLookup(run, spec);
+  // Errors name the step where the user wrote it: resource stages put
+  // their own steps around the Task's, so the index is looked up by identity.
+  const written = run.taskSpec.steps ?? [];
   for (const [i, step] of (spec.steps ?? []).entries()) {
-    const cmd = stepCommand(step, i, lookupImage(step.image ?? ''), config.imageEntrypoints, run.specObject, `${run.specPath}.steps`);
+    const own = written.indexOf(step);
+    const cmd = stepCommand(step, own >= 0 ? own : i, lookupImage(step.image ?? ''), config.imageEntrypoints, run.specObject, `${run.specPath}.steps`);
     if (E.isLeft(cmd)) return cmd;
     commands.push(cmd.right);
   }

@@ -139,10 +139,10 @@ it('an image whose entrypoint is unknown: the step of an embedded taskSpec', () 
   expect(refusal(run('  taskSpec:\n    steps:\n    - {name: go, image: golang}') + SA)).toMatchObject({ object: 'TaskRun ci/run', field: 'spec.taskSpec.steps[0].image' });
 });
 
-// Known bug, reported: the steps of input resources (here git-source) come
-// before the Task's steps when the entrypoints are looked up, so the path
-// counts them. Remove `.failing` once the index is the step's own.
-it.failing('an unknown entrypoint behind an input resource: the path of the step in the Task', () => {
+// The steps of input resources (here git-source) come before the Task's
+// steps when the entrypoints are looked up; the path still names the step
+// where the Task declares it.
+it('an unknown entrypoint behind an input resource: the path of the step in the Task', () => {
   const withGit = run('  taskRef: {name: build}\n  inputs:\n    resources:\n    - name: src\n      resourceSpec:\n        type: git\n        params: [{name: url, value: "https://github.com/x/y"}]');
   const t = task('  inputs:\n    resources:\n    - {name: src, type: git}\n  steps:\n  - {name: ok, image: ubuntu}\n  - {name: go, image: golang}\n');
   expect(refusal(withGit + t + SA)).toMatchObject({ object: 'Task ci/build', field: 'spec.steps[1].image' });

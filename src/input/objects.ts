@@ -10,6 +10,7 @@ import { invalidInput, objectLabel, TaskpodError } from '../errors';
 import { ConfigMap, Pod, Secret, ServiceAccount } from '../model/core';
 import { PipelineResource, Task, TaskRun } from '../model/tekton';
 import { decodeAs } from './decode';
+import { asGoDecoded } from './go-json';
 
 /**
  * The namespace of an object that does not name one (kubectl's default).
@@ -114,24 +115,24 @@ export function collectObjects(docs: readonly unknown[], where: (index: number) 
     const decoded = (() => {
       switch (kind) {
         case 'TaskRun':
-          return E.map((x: TaskRun) => out.taskRuns.push(x))(decodeAs(TaskRun, doc, label));
+          return E.map((x: TaskRun) => out.taskRuns.push(x))(decodeAs(TaskRun, asGoDecoded(doc, TaskRun), label));
         case 'Task':
-          return E.map((x: Task) => out.tasks.push(x))(decodeAs(Task, doc, label));
+          return E.map((x: Task) => out.tasks.push(x))(decodeAs(Task, asGoDecoded(doc, Task), label));
         case 'ClusterTask':
-          return E.map((x: Task) => out.clusterTasks.push(x))(decodeAs(Task, doc, label));
+          return E.map((x: Task) => out.clusterTasks.push(x))(decodeAs(Task, asGoDecoded(doc, Task), label));
         case 'PipelineResource':
-          return E.map((x: PipelineResource) => out.pipelineResources.push(x))(decodeAs(PipelineResource, doc, label));
+          return E.map((x: PipelineResource) => out.pipelineResources.push(x))(decodeAs(PipelineResource, asGoDecoded(doc, PipelineResource), label));
         case 'ServiceAccount':
-          return E.map((x: ServiceAccount) => out.serviceAccounts.push(x))(decodeAs(ServiceAccount, doc, label));
+          return E.map((x: ServiceAccount) => out.serviceAccounts.push(x))(decodeAs(ServiceAccount, asGoDecoded(doc, ServiceAccount), label));
         case 'Secret':
-          return E.map((x: Secret) => out.secrets.push(x))(decodeAs(Secret, doc, label));
+          return E.map((x: Secret) => out.secrets.push(x))(decodeAs(Secret, asGoDecoded(doc, Secret), label));
         case 'ConfigMap':
-          return E.map((x: ConfigMap) => out.configMaps.push(x))(decodeAs(ConfigMap, doc, label));
+          return E.map((x: ConfigMap) => out.configMaps.push(x))(decodeAs(ConfigMap, asGoDecoded(doc, ConfigMap), label));
         case 'Pod':
           return E.map((x: Pod) => {
             out.pods.push(x);
             return out.rawPods.push(doc);
-          })(decodeAs(Pod, doc, label));
+          })(decodeAs(Pod, asGoDecoded(doc, Pod), label));
         case 'PipelineRun':
           out.pipelineRuns.push(doc);
           return E.right(0);

@@ -453,7 +453,7 @@ export const Probe = struct('Probe', {
   periodSeconds: int,
   successThreshold: int,
   failureThreshold: int,
-});
+}, { exec: Handler, httpGet: Handler, tcpSocket: Handler });
 /** A decoded {@link Probe}. */
 export type Probe = t.TypeOf<typeof Probe>;
 
@@ -906,7 +906,11 @@ export type VolumeSource = t.TypeOf<typeof VolumeSource>;
  *
  * @public
  */
-export const Volume = struct('Volume', { name: goString, ...VolumeSource.props });
+export const Volume = struct(
+  'Volume',
+  { name: goString, ...VolumeSource.props },
+  Object.fromEntries(Object.keys(VolumeSource.props).map((k) => [k, VolumeSource])),
+);
 /**
  * A decoded {@link (Volume:variable)}.
  *

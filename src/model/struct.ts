@@ -49,6 +49,13 @@ export type StructOutputOf<P extends t.Props> = { [K in keyof P]?: t.OutputOf<P[
 export interface StructType<P extends t.Props>
   extends t.Type<StructOf<P>, StructOutputOf<P>, unknown> {
   readonly props: P;
+  /**
+   * Fields promoted from an embedded Go struct, to that struct's codec
+   * (e.g. a Step's container fields come from its embedded Container).
+   * Reading YAML, sigs.k8s.io/yaml lost track of the Go type below such a
+   * field (see src/input/go-json.ts).
+   */
+  readonly embedded: Readonly<Record<string, t.Mixed>>;
 }
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -77,7 +84,7 @@ const isPlainObject = (u: unknown): u is Record<string, unknown> =>
  * EnvVar.decode({ value: 'x', name: 'A', extra: 1 }); // Right({ name: 'A', value: 'x' })
  * ```
  */
-export function struct<P extends t.Props>(name: string, props: P): StructType<P> {
+export function struct<P extends t.Props>(name: string, props: P, embedded: Readonly<Record<string, t.Mixed>> = {}): StructType<P> {
   const keys = Object.keys(props);
   const codec = new t.Type<StructOf<P>, StructOutputOf<P>, unknown>(
     name,
@@ -106,7 +113,7 @@ export function struct<P extends t.Props>(name: string, props: P): StructType<P>
       return out as StructOutputOf<P>;
     },
   );
-  return Object.assign(codec, { props });
+  return Object.assign(codec, { props, embedded });
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -125,6 +132,12 @@ function sortedKeys(o: object): string[] {
     .map((x) => x.k);
 }
 
+/** A codec built by {@link mapOf}; `codomain` is the values' codec. */
+export interface MapType<C extends t.Mixed>
+  extends t.Type<Readonly<Record<string, t.TypeOf<C>>>, Record<string, t.OutputOf<C>>, unknown> {
+  readonly codomain: C;
+}
+
 /**
  * A JSON object whose values all decode with `codec` (Go's `map[string]T`).
  * Decoding keeps the input's key order, encoding sorts keys as Go did;
@@ -138,8 +151,8 @@ function sortedKeys(o: object): string[] {
 export function mapOf<C extends t.Mixed>(
   codec: C,
   name = `map[string]${codec.name}`,
-): t.Type<Readonly<Record<string, t.TypeOf<C>>>, Record<string, t.OutputOf<C>>, unknown> {
-  return new t.Type<Readonly<Record<string, t.TypeOf<C>>>, Record<string, t.OutputOf<C>>, unknown>(
+): MapType<C> {
+  const mapCodec = new t.Type<Readonly<Record<string, t.TypeOf<C>>>, Record<string, t.OutputOf<C>>, unknown>(
     name,
     (u): u is Record<string, t.TypeOf<C>> => isPlainObject(u) && Object.keys(u).every((k) => codec.is(u[k])),
     (u, c) => {
@@ -163,6 +176,7 @@ export function mapOf<C extends t.Mixed>(
       return out as Record<string, t.OutputOf<C>>;
     },
   );
+  return Object.assign(mapCodec, { codomain: codec });
 }
 
 
@@ -234,27 +248,16 @@ export function formatGoFloat32(x: number): string {
 }
 
 /**
- * A Go `string` field as Tekton filled it from YAML: sigs.k8s.io/yaml
- * turned a number or boolean written where a string belongs into its text
- * (`8080` -> "8080", `true` -> "true", `1.5` -> "1.5").
+ * A Go `string` field. Strict: numbers and booleans that sigs.k8s.io/yaml
+ * turned into text were converted before decoding (src/input/go-json.ts),
+ * only where Go's YAML reading knew the field was a string.
  *
  * @example
  * ```ts
- * goString.decode(8080); // Right('8080')
+ * goString.decode('x'); // Right('x')
  * ```
  */
-export const goString = new t.Type<string, string, unknown>(
-  'string',
-  (u): u is string => typeof u === 'string',
-  (u, c) => {
-    if (typeof u === 'string') return t.success(u);
-    if (typeof u === 'boolean') return t.success(u ? 'true' : 'false');
-    if (typeof u === 'bigint') return t.success(u.toString());
-    if (typeof u === 'number') return t.success(Number.isInteger(u) ? u.toFixed(0) : formatGoFloat32(u));
-    return t.failure(u, c, 'expected a string');
-  },
-  t.identity,
-);
+export const goString: t.StringC = t.string;
 
 /** `map[string]string`, the type of labels, annotations and selectors. */
 export const stringMap = mapOf(goString, 'map[string]string');

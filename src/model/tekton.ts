@@ -73,6 +73,19 @@ export const Param = struct('Param', { name: goString, value: ArrayOrString });
 export type Param = t.TypeOf<typeof Param>;
 
 /**
+ * The name, type and targetPath of a declared resource (embedded in
+ * {@link (TaskResource:variable)}, as in Go).
+ *
+ * @example
+ * ```ts
+ * ResourceDeclaration.decode({ name: 'src', type: 'git' }); // Right(...)
+ * ```
+ *
+ * @public
+ */
+export const ResourceDeclaration = struct('ResourceDeclaration', { name: goString, type: goString, targetPath: goString });
+
+/**
  * A resource a Task declares as input or output.
  *
  * @example
@@ -82,12 +95,11 @@ export type Param = t.TypeOf<typeof Param>;
  *
  * @public
  */
-export const TaskResource = struct('TaskResource', {
-  name: goString,
-  type: goString,
-  targetPath: goString,
-  outputImageDir: goString,
-});
+export const TaskResource = struct(
+  'TaskResource',
+  { ...ResourceDeclaration.props, outputImageDir: goString },
+  { name: ResourceDeclaration, type: ResourceDeclaration, targetPath: ResourceDeclaration },
+);
 /**
  * A decoded {@link (TaskResource:variable)}.
  *
@@ -110,7 +122,11 @@ export type TaskResource = t.TypeOf<typeof TaskResource>;
  *
  * @public
  */
-export const Step = struct('Step', { ...Container.props, script: goString });
+export const Step = struct(
+  'Step',
+  { ...Container.props, script: goString },
+  Object.fromEntries(Object.keys(Container.props).map((k) => [k, Container])),
+);
 /**
  * A decoded {@link (Step:variable)}.
  *
@@ -280,6 +296,23 @@ export type PipelineResource = t.TypeOf<typeof PipelineResource>;
 export const PipelineResourceRef = struct('PipelineResourceRef', { name: goString, apiVersion: goString });
 
 /**
+ * The name and resource (by reference or inline) of a binding, embedded in
+ * {@link (TaskResourceBinding:variable)} as in Go.
+ *
+ * @example
+ * ```ts
+ * PipelineResourceBinding.decode({ name: 'src', resourceRef: { name: 'my-repo' } }); // Right(...)
+ * ```
+ *
+ * @public
+ */
+export const PipelineResourceBinding = struct('PipelineResourceBinding', {
+  name: goString,
+  resourceRef: PipelineResourceRef,
+  resourceSpec: PipelineResourceSpec,
+});
+
+/**
  * A TaskRun's binding of one declared resource.
  *
  * @example
@@ -289,12 +322,11 @@ export const PipelineResourceRef = struct('PipelineResourceRef', { name: goStrin
  *
  * @public
  */
-export const TaskResourceBinding = struct('TaskResourceBinding', {
-  name: goString,
-  resourceRef: PipelineResourceRef,
-  resourceSpec: PipelineResourceSpec,
-  paths: listOf(goString),
-});
+export const TaskResourceBinding = struct(
+  'TaskResourceBinding',
+  { ...PipelineResourceBinding.props, paths: listOf(goString) },
+  { name: PipelineResourceBinding, resourceRef: PipelineResourceBinding, resourceSpec: PipelineResourceBinding },
+);
 /**
  * A decoded {@link (TaskResourceBinding:variable)}.
  *

@@ -5,6 +5,8 @@ import * as E from 'fp-ts/Either';
 import { resolvePlain } from '../../src/input/go-yaml';
 import { parseDocuments } from '../../src/input/yaml';
 import { formatGoFloat32, goString } from '../../src/model/struct';
+import { asGoDecoded } from '../../src/input/go-json';
+import { Pod } from '../../src/model/core';
 
 describe('resolvePlain (gopkg.in/yaml.v2)', () => {
   it.each([
@@ -36,16 +38,17 @@ describe('formatGoFloat32 (strconv.FormatFloat(f, g, -1, 32))', () => {
   });
 });
 
-describe('goString (sigs.k8s.io/yaml into a Go string field)', () => {
+describe('a number or boolean in a Go string field (sigs.k8s.io/yaml)', () => {
   it.each([
     [8080, '8080'], [true, 'true'], [false, 'false'], [1.5, '1.5'], [9223372036854775807n, '9223372036854775807'], ['x', 'x'],
   ])('%p -> %s', (value, expected) => {
-    expect(goString.decode(value)).toStrictEqual(E.right(expected));
+    expect(asGoDecoded({ metadata: { labels: { k: value } } }, Pod)).toStrictEqual({ metadata: { labels: { k: expected } } });
   });
 
-  it('refuses objects and lists', () => {
+  it('goString itself is strict: objects, lists and numbers are refused', () => {
     expect(E.isLeft(goString.decode({ a: 1 }))).toBe(true);
     expect(E.isLeft(goString.decode(['a']))).toBe(true);
+    expect(E.isLeft(goString.decode(8080))).toBe(true);
   });
 });
 

@@ -292,8 +292,8 @@ describe('ObjectMeta', () => {
     expect(errorPaths(Pod.decode({ metadata: { labels: { ok: 'a', bad: ['x'] } } }))).toStrictEqual(['metadata.labels.bad']);
   });
 
-  it('reads a number or boolean where a string belongs as its text, as sigs.k8s.io/yaml did', () => {
-    expect(ok(Pod.decode({ metadata: { labels: { port: 8080, on: true, ratio: 1.5 } } })).metadata?.labels).toStrictEqual({ port: '8080', on: 'true', ratio: '1.5' });
+  it('is strict: numbers become text before decoding, where Go knew the field (src/input/go-json.ts)', () => {
+    expect(errorPaths(Pod.decode({ metadata: { labels: { port: 8080 } } }))).toStrictEqual(['metadata.labels.port']);
   });
 });
 
