@@ -246,7 +246,9 @@ function stepArb(params: readonly ParamDecl[], volumes: readonly string[]): fc.A
     ),
     { nil: undefined, freq: 3 },
   );
-  const env = fc.array(fc.record({ name: fc.constantFrom(...ENV_NAMES), parts: partsArb(strings, 2) }), { maxLength: 3 });
+  // Names unique within a step: with a stepTemplate, Tekton's strategic
+  // merge refused a container listing one env name twice.
+  const env = fc.uniqueArray(fc.record({ name: fc.constantFrom(...ENV_NAMES), parts: partsArb(strings, 2) }), { maxLength: 3, selector: (e) => e.name });
   const mounts =
     volumes.length === 0
       ? fc.constant([])
@@ -333,7 +335,7 @@ function stepModel(s: StepGen, j: number, params: ReadonlyMap<string, ParamDecl>
 function stepTemplateArb(volumes: readonly string[]): fc.Arbitrary<JsonObject | undefined> {
   const t = fc.record(
     {
-      env: fc.array(fc.record({ name: fc.constantFrom(...ENV_NAMES, 'TEMPLATE_ONLY'), value: nastyText(3) }), { minLength: 1, maxLength: 3 }),
+      env: fc.uniqueArray(fc.record({ name: fc.constantFrom(...ENV_NAMES, 'TEMPLATE_ONLY'), value: nastyText(3) }), { minLength: 1, maxLength: 3, selector: (e) => e.name }),
       resources: fc.record({ requests: fc.record({ cpu: fc.constantFrom('100m', '1'), memory: fc.constantFrom('64Mi', '1Gi') }, { requiredKeys: [] }) }),
       securityContext: fc.record({ runAsUser: fc.integer({ min: 0, max: 65535 }) }),
       imagePullPolicy: fc.constantFrom('Always', 'Never'),
@@ -490,9 +492,12 @@ interface Generated {
 
 function build(g: Generated, options: ScenarioOptions): Scenario {
   const params = new Map(g.params.map((p) => [p.name, p]));
-  const steps: StepGen[] = g.steps.map((s, j) =>
-    options.scriptsOnly ? { ...s, name: g.names[j]!, shape: 'script', command: [], args: [], script: g.scriptSteps[j]! } : { ...s, name: g.names[j]! },
-  );
+  const steps: StepGen[] = g.steps.map((s0, j) => {
+    // A step's own HOME next to Tekton's HOME is a name listed twice, which
+    // the stepTemplate merge refuses; without a template it is fine.
+    const s = g.stepTemplate === undefined ? s0 : { ...s0, env: s0.env.filter((e) => e.name !== 'HOME') };
+    return options.scriptsOnly ? { ...s, name: g.names[j]!, shape: 'script', command: [], args: [], script: g.scriptSteps[j]! } : { ...s, name: g.names[j]! };
+  });
   const ns = g.namespace ?? 'default';
   const taskSpec: JsonObject = {
     steps: steps.map(stepJson),
