@@ -78,7 +78,7 @@ export type { Quantity, QuantityFormat } from './quantity';
 // Types of the objects read and written.
 export type { Pod, PodSpec, Container, Volume, VolumeMount, EnvVar, Secret, ServiceAccount, ConfigMap, ObjectMeta } from './model/core';
 export type { Task, TaskRun, TaskSpec, Step, PipelineResource, Param, ParamSpec, TaskResource, TaskResourceBinding, PodTemplate, PipelineResourceSpec } from './model/tekton';
-export type { StructType, StructOf, StructOutputOf } from './model/struct';
+export type { StructType, StructOf, StructOutputOf, MapType, ZeroField, ZeroRule } from './model/struct';
 export type { RenderedPod, RequiredPodFields, Concrete } from './model/rendered';
 export { Pod as PodCodec, Container as ContainerCodec } from './model/core';
 export { Task as TaskCodec, TaskRun as TaskRunCodec, PipelineResource as PipelineResourceCodec } from './model/tekton';

@@ -14,11 +14,22 @@
  * canonical text Go would print back, `[]byte` values must be valid standard
  * base64.
  *
+ * Zero values follow Go's encoder. A value field tagged `omitempty`
+ * (`readOnly`, `tty`, a probe's `periodSeconds`, `hostNetwork`, ...) is
+ * {@link omitZero}: its `false` or `0` is the same as absent, decoded values
+ * never hold it and the Pod never prints it. A value field without
+ * `omitempty` whose zero Go printed and a reader would see
+ * (`containerPort`, iSCSI `lun`, affinity `weight`s, a probe's `port`, a
+ * resourceFieldRef's `divisor`, container status counters) is
+ * {@link printZero}: an absent one holds and prints its zero. Pointer fields
+ * (`privileged`, `runAsUser`, `mode`, `optional`, `tolerationSeconds`, ...)
+ * are plain codecs and keep `false` and `0`.
+ *
  * @packageDocumentation
  */
 import * as t from 'io-ts';
 import { quantityCodec } from '../quantity';
-import { int, intOrString, listOf, mapOf, stringMap, struct, goString } from './struct';
+import { int, intOrString, listOf, mapOf, omitZero, printZero, stringMap, struct, goString } from './struct';
 
 // ---------------------------------------------------------------------------
 // Scalars
@@ -173,7 +184,7 @@ export type ObjectFieldSelector = t.TypeOf<typeof ObjectFieldSelector>;
 export const ResourceFieldSelector = struct('ResourceFieldSelector', {
   containerName: goString,
   resource: goString,
-  divisor: quantityCodec,
+  divisor: printZero(quantityCodec, '0'),
 });
 /** A decoded {@link ResourceFieldSelector}. */
 export type ResourceFieldSelector = t.TypeOf<typeof ResourceFieldSelector>;
@@ -238,7 +249,7 @@ export const StatusDetails = struct('StatusDetails', {
   kind: goString,
   uid: goString,
   causes: listOf(StatusCause),
-  retryAfterSeconds: int,
+  retryAfterSeconds: omitZero(int),
 });
 /** A decoded {@link StatusDetails}. */
 export type StatusDetails = t.TypeOf<typeof StatusDetails>;
@@ -252,7 +263,7 @@ export const Status = struct('Status', {
   message: goString,
   reason: goString,
   details: StatusDetails,
-  code: int,
+  code: omitZero(int),
 });
 /** A decoded {@link Status}. */
 export type Status = t.TypeOf<typeof Status>;
@@ -285,7 +296,7 @@ export const ObjectMeta = struct('ObjectMeta', {
   selfLink: goString,
   uid: goString,
   resourceVersion: goString,
-  generation: int,
+  generation: omitZero(int),
   creationTimestamp: timeCodec,
   deletionTimestamp: timeCodec,
   deletionGracePeriodSeconds: int,
@@ -315,8 +326,8 @@ export type ObjectMeta = t.TypeOf<typeof ObjectMeta>;
 /** A port a container exposes. */
 export const ContainerPort = struct('ContainerPort', {
   name: goString,
-  hostPort: int,
-  containerPort: int,
+  hostPort: omitZero(int),
+  containerPort: printZero(int),
   protocol: goString,
   hostIP: goString,
 });
@@ -392,7 +403,7 @@ export type ResourceRequirements = t.TypeOf<typeof ResourceRequirements>;
  */
 export const VolumeMount = struct('VolumeMount', {
   name: goString,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
   mountPath: goString,
   subPath: goString,
   mountPropagation: goString,
@@ -427,7 +438,7 @@ export type HTTPHeader = t.TypeOf<typeof HTTPHeader>;
 /** An HTTP GET request made against the container. */
 export const HTTPGetAction = struct('HTTPGetAction', {
   path: goString,
-  port: intOrString,
+  port: printZero(intOrString, 0),
   host: goString,
   scheme: goString,
   httpHeaders: listOf(HTTPHeader),
@@ -436,7 +447,7 @@ export const HTTPGetAction = struct('HTTPGetAction', {
 export type HTTPGetAction = t.TypeOf<typeof HTTPGetAction>;
 
 /** A TCP connection opened to the container. */
-export const TCPSocketAction = struct('TCPSocketAction', { port: intOrString, host: goString });
+export const TCPSocketAction = struct('TCPSocketAction', { port: printZero(intOrString, 0), host: goString });
 /** A decoded {@link TCPSocketAction}. */
 export type TCPSocketAction = t.TypeOf<typeof TCPSocketAction>;
 
@@ -448,11 +459,11 @@ export type Handler = t.TypeOf<typeof Handler>;
 /** A health check of a container; its Handler fields are inlined first, as in Go. */
 export const Probe = struct('Probe', {
   ...Handler.props,
-  initialDelaySeconds: int,
-  timeoutSeconds: int,
-  periodSeconds: int,
-  successThreshold: int,
-  failureThreshold: int,
+  initialDelaySeconds: omitZero(int),
+  timeoutSeconds: omitZero(int),
+  periodSeconds: omitZero(int),
+  successThreshold: omitZero(int),
+  failureThreshold: omitZero(int),
 }, { exec: Handler, httpGet: Handler, tcpSocket: Handler });
 /** A decoded {@link Probe}. */
 export type Probe = t.TypeOf<typeof Probe>;
@@ -522,9 +533,9 @@ export const Container = struct('Container', {
   terminationMessagePolicy: goString,
   imagePullPolicy: goString,
   securityContext: SecurityContext,
-  stdin: t.boolean,
-  stdinOnce: t.boolean,
-  tty: t.boolean,
+  stdin: omitZero(t.boolean),
+  stdinOnce: omitZero(t.boolean),
+  tty: omitZero(t.boolean),
 });
 /**
  * A decoded {@link (Container:variable)}.
@@ -571,8 +582,8 @@ export type EmptyDirVolumeSource = t.TypeOf<typeof EmptyDirVolumeSource>;
 export const GCEPersistentDiskVolumeSource = struct('GCEPersistentDiskVolumeSource', {
   pdName: goString,
   fsType: goString,
-  partition: int,
-  readOnly: t.boolean,
+  partition: omitZero(int),
+  readOnly: omitZero(t.boolean),
 });
 /** A decoded {@link GCEPersistentDiskVolumeSource}. */
 export type GCEPersistentDiskVolumeSource = t.TypeOf<typeof GCEPersistentDiskVolumeSource>;
@@ -581,8 +592,8 @@ export type GCEPersistentDiskVolumeSource = t.TypeOf<typeof GCEPersistentDiskVol
 export const AWSElasticBlockStoreVolumeSource = struct('AWSElasticBlockStoreVolumeSource', {
   volumeID: goString,
   fsType: goString,
-  partition: int,
-  readOnly: t.boolean,
+  partition: omitZero(int),
+  readOnly: omitZero(t.boolean),
 });
 /** A decoded {@link AWSElasticBlockStoreVolumeSource}. */
 export type AWSElasticBlockStoreVolumeSource = t.TypeOf<typeof AWSElasticBlockStoreVolumeSource>;
@@ -607,7 +618,7 @@ export const SecretVolumeSource = struct('SecretVolumeSource', {
 export type SecretVolumeSource = t.TypeOf<typeof SecretVolumeSource>;
 
 /** An NFS export. */
-export const NFSVolumeSource = struct('NFSVolumeSource', { server: goString, path: goString, readOnly: t.boolean });
+export const NFSVolumeSource = struct('NFSVolumeSource', { server: goString, path: goString, readOnly: omitZero(t.boolean) });
 /** A decoded {@link NFSVolumeSource}. */
 export type NFSVolumeSource = t.TypeOf<typeof NFSVolumeSource>;
 
@@ -615,13 +626,13 @@ export type NFSVolumeSource = t.TypeOf<typeof NFSVolumeSource>;
 export const ISCSIVolumeSource = struct('ISCSIVolumeSource', {
   targetPortal: goString,
   iqn: goString,
-  lun: int,
+  lun: printZero(int),
   iscsiInterface: goString,
   fsType: goString,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
   portals: strings,
-  chapAuthDiscovery: t.boolean,
-  chapAuthSession: t.boolean,
+  chapAuthDiscovery: omitZero(t.boolean),
+  chapAuthSession: omitZero(t.boolean),
   secretRef: LocalObjectReference,
   initiatorName: goString,
 });
@@ -632,7 +643,7 @@ export type ISCSIVolumeSource = t.TypeOf<typeof ISCSIVolumeSource>;
 export const GlusterfsVolumeSource = struct('GlusterfsVolumeSource', {
   endpoints: goString,
   path: goString,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
 });
 /** A decoded {@link GlusterfsVolumeSource}. */
 export type GlusterfsVolumeSource = t.TypeOf<typeof GlusterfsVolumeSource>;
@@ -640,7 +651,7 @@ export type GlusterfsVolumeSource = t.TypeOf<typeof GlusterfsVolumeSource>;
 /** A PersistentVolumeClaim in the pod's namespace. */
 export const PersistentVolumeClaimVolumeSource = struct('PersistentVolumeClaimVolumeSource', {
   claimName: goString,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
 });
 /** A decoded {@link PersistentVolumeClaimVolumeSource}. */
 export type PersistentVolumeClaimVolumeSource = t.TypeOf<typeof PersistentVolumeClaimVolumeSource>;
@@ -654,7 +665,7 @@ export const RBDVolumeSource = struct('RBDVolumeSource', {
   user: goString,
   keyring: goString,
   secretRef: LocalObjectReference,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
 });
 /** A decoded {@link RBDVolumeSource}. */
 export type RBDVolumeSource = t.TypeOf<typeof RBDVolumeSource>;
@@ -664,7 +675,7 @@ export const FlexVolumeSource = struct('FlexVolumeSource', {
   driver: goString,
   fsType: goString,
   secretRef: LocalObjectReference,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
   options: stringMap,
 });
 /** A decoded {@link FlexVolumeSource}. */
@@ -674,7 +685,7 @@ export type FlexVolumeSource = t.TypeOf<typeof FlexVolumeSource>;
 export const CinderVolumeSource = struct('CinderVolumeSource', {
   volumeID: goString,
   fsType: goString,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
   secretRef: LocalObjectReference,
 });
 /** A decoded {@link CinderVolumeSource}. */
@@ -687,7 +698,7 @@ export const CephFSVolumeSource = struct('CephFSVolumeSource', {
   user: goString,
   secretFile: goString,
   secretRef: LocalObjectReference,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
 });
 /** A decoded {@link CephFSVolumeSource}. */
 export type CephFSVolumeSource = t.TypeOf<typeof CephFSVolumeSource>;
@@ -710,7 +721,7 @@ export const FCVolumeSource = struct('FCVolumeSource', {
   targetWWNs: strings,
   lun: int,
   fsType: goString,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
   wwids: strings,
 });
 /** A decoded {@link FCVolumeSource}. */
@@ -720,7 +731,7 @@ export type FCVolumeSource = t.TypeOf<typeof FCVolumeSource>;
 export const AzureFileVolumeSource = struct('AzureFileVolumeSource', {
   secretName: goString,
   shareName: goString,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
 });
 /** A decoded {@link AzureFileVolumeSource}. */
 export type AzureFileVolumeSource = t.TypeOf<typeof AzureFileVolumeSource>;
@@ -749,7 +760,7 @@ export type VsphereVirtualDiskVolumeSource = t.TypeOf<typeof VsphereVirtualDiskV
 export const QuobyteVolumeSource = struct('QuobyteVolumeSource', {
   registry: goString,
   volume: goString,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
   user: goString,
   group: goString,
 });
@@ -830,7 +841,7 @@ export type ProjectedVolumeSource = t.TypeOf<typeof ProjectedVolumeSource>;
 export const PortworxVolumeSource = struct('PortworxVolumeSource', {
   volumeID: goString,
   fsType: goString,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
 });
 /** A decoded {@link PortworxVolumeSource}. */
 export type PortworxVolumeSource = t.TypeOf<typeof PortworxVolumeSource>;
@@ -840,13 +851,13 @@ export const ScaleIOVolumeSource = struct('ScaleIOVolumeSource', {
   gateway: goString,
   system: goString,
   secretRef: LocalObjectReference,
-  sslEnabled: t.boolean,
+  sslEnabled: omitZero(t.boolean),
   protectionDomain: goString,
   storagePool: goString,
   storageMode: goString,
   volumeName: goString,
   fsType: goString,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
 });
 /** A decoded {@link ScaleIOVolumeSource}. */
 export type ScaleIOVolumeSource = t.TypeOf<typeof ScaleIOVolumeSource>;
@@ -856,7 +867,7 @@ export const StorageOSVolumeSource = struct('StorageOSVolumeSource', {
   volumeName: goString,
   volumeNamespace: goString,
   fsType: goString,
-  readOnly: t.boolean,
+  readOnly: omitZero(t.boolean),
   secretRef: LocalObjectReference,
 });
 /** A decoded {@link StorageOSVolumeSource}. */
@@ -951,7 +962,7 @@ export type NodeSelector = t.TypeOf<typeof NodeSelector>;
 
 /** A weighted preferred node selector term. */
 export const PreferredSchedulingTerm = struct('PreferredSchedulingTerm', {
-  weight: int,
+  weight: printZero(int),
   preference: NodeSelectorTerm,
 });
 /** A decoded {@link PreferredSchedulingTerm}. */
@@ -976,7 +987,7 @@ export type PodAffinityTerm = t.TypeOf<typeof PodAffinityTerm>;
 
 /** A weighted preferred pod affinity term. */
 export const WeightedPodAffinityTerm = struct('WeightedPodAffinityTerm', {
-  weight: int,
+  weight: printZero(int),
   podAffinityTerm: PodAffinityTerm,
 });
 /** A decoded {@link WeightedPodAffinityTerm}. */
@@ -1087,9 +1098,9 @@ export const PodSpec = struct('PodSpec', {
   serviceAccount: goString,
   automountServiceAccountToken: t.boolean,
   nodeName: goString,
-  hostNetwork: t.boolean,
-  hostPID: t.boolean,
-  hostIPC: t.boolean,
+  hostNetwork: omitZero(t.boolean),
+  hostPID: omitZero(t.boolean),
+  hostIPC: omitZero(t.boolean),
   shareProcessNamespace: t.boolean,
   securityContext: PodSecurityContext,
   imagePullSecrets: listOf(LocalObjectReference),
@@ -1129,8 +1140,8 @@ export type ContainerStateRunning = t.TypeOf<typeof ContainerStateRunning>;
 
 /** A container that has exited. */
 export const ContainerStateTerminated = struct('ContainerStateTerminated', {
-  exitCode: int,
-  signal: int,
+  exitCode: printZero(int),
+  signal: omitZero(int),
   reason: goString,
   message: goString,
   startedAt: timeCodec,
@@ -1154,8 +1165,8 @@ export const ContainerStatus = struct('ContainerStatus', {
   name: goString,
   state: ContainerState,
   lastState: ContainerState,
-  ready: t.boolean,
-  restartCount: int,
+  ready: printZero(t.boolean),
+  restartCount: printZero(int),
   image: goString,
   imageID: goString,
   containerID: goString,

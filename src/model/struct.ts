@@ -8,6 +8,13 @@
  * the order Go's encoder printed them in, so a rendered Pod reads like the
  * one Tekton printed.
  *
+ * A Go value field (not a pointer) always holds a value, its zero when
+ * nothing was set, and its zero is printed or not by its tag: `omitempty`
+ * leaves `false`/`0` out, so for Go they are the same as absent; without
+ * `omitempty` the zero is always printed. {@link omitZero} and
+ * {@link printZero} mark such fields; a pointer field (`*bool`, `*int32`)
+ * stays a plain codec and keeps its `false`/`0`.
+ *
  * @packageDocumentation
  */
 import * as t from 'io-ts';
@@ -76,7 +83,107 @@ const isPlainObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
 /**
+ * What an `omitZero` or `printZero` field of a `struct` codec does with Go's zero value.
+ *
+ * @example
+ * ```ts
+ * const rule: ZeroRule = 'omit'; // omitempty: the zero is the same as absent
+ * ```
+ *
+ * @public
+ */
+export type ZeroRule = 'omit' | 'print';
+
+/**
+ * A Go value (non-pointer) field whose zero value matters: `codec` decodes
+ * and encodes it, `zero` is Go's zero value of its type, `rule` says how a
+ * `struct` codec treats that zero (see `omitZero` and `printZero` in
+ * src/model/struct.ts). On its own it decodes and encodes exactly as `codec`.
+ *
+ * @example
+ * ```ts
+ * const tty: ZeroField<t.BooleanC> = omitZero(t.boolean);
+ * [tty.rule, tty.zero]; // ['omit', false]
+ * ```
+ *
+ * @public
+ */
+export interface ZeroField<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> {
+  /** The field's codec. */
+  readonly codec: C;
+  /** Go's zero value of the field's type, decoded. */
+  readonly zero: t.TypeOf<C>;
+  /** `omit`: tagged `omitempty`, the zero is absent; `print`: no `omitempty`, Go always printed it. */
+  readonly rule: ZeroRule;
+}
+
+function zeroField<C extends t.Mixed>(codec: C, zero: t.TypeOf<C>, rule: ZeroRule): ZeroField<C> {
+  const field = new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
+    codec.name,
+    (u): u is t.TypeOf<C> => codec.is(u),
+    (u, c) => codec.validate(u, c),
+    (a) => codec.encode(a) as t.OutputOf<C>,
+  );
+  return Object.assign(field, { codec, zero, rule });
+}
+
+/** Go's zero value of a boolean or integer codec. */
+function zeroOf(codec: t.Mixed): boolean | number {
+  if (codec instanceof t.BooleanType) return false;
+  if (codec === int) return 0;
+  throw new Error(`no zero value known for ${codec.name}: pass it`);
+}
+
+/**
+ * A value field tagged `omitempty` (`ReadOnly bool \`json:"readOnly,omitempty"\``):
+ * Go printed nothing for its zero, so a {@link struct} drops the zero on
+ * decode and on encode. A step's `readOnly: false` is then absent, as it was
+ * in the JSON Tekton merged and printed. The zero is `false` for
+ * `t.boolean`, `0` for `int`; other codecs must name it.
+ *
+ * @example
+ * ```ts
+ * const Mount = struct('VolumeMount', { name: goString, readOnly: omitZero(t.boolean) });
+ * Mount.decode({ name: 'v', readOnly: false }); // Right({ name: 'v' })
+ * ```
+ *
+ * @public
+ */
+export function omitZero(codec: t.BooleanC): ZeroField<t.BooleanC>;
+export function omitZero(codec: typeof int): ZeroField<typeof int>;
+export function omitZero<C extends t.Mixed>(codec: C, zero: t.TypeOf<C>): ZeroField<C>;
+export function omitZero<C extends t.Mixed>(codec: C, zero?: t.TypeOf<C>): ZeroField<C> {
+  return zeroField(codec, zero === undefined ? zeroOf(codec) : zero, 'omit');
+}
+
+/**
+ * A value field without `omitempty` (`ContainerPort int32 \`json:"containerPort"\``):
+ * Go always held and printed it, its zero when nothing was set, so a
+ * {@link struct} fills the zero in for an absent (or `null`) field on decode
+ * and on encode. The zero is `false` for `t.boolean`, `0` for `int`; other
+ * codecs must name it (an IntOrString's is `0`, a Quantity's `"0"`).
+ *
+ * @example
+ * ```ts
+ * const Port = struct('ContainerPort', { name: goString, containerPort: printZero(int) });
+ * Port.decode({ name: 'http' }); // Right({ name: 'http', containerPort: 0 })
+ * ```
+ *
+ * @public
+ */
+export function printZero(codec: t.BooleanC): ZeroField<t.BooleanC>;
+export function printZero(codec: typeof int): ZeroField<typeof int>;
+export function printZero<C extends t.Mixed>(codec: C, zero: t.TypeOf<C>): ZeroField<C>;
+export function printZero<C extends t.Mixed>(codec: C, zero?: t.TypeOf<C>): ZeroField<C> {
+  return zeroField(codec, zero === undefined ? zeroOf(codec) : zero, 'print');
+}
+
+const isZeroField = (c: t.Mixed): c is ZeroField<t.Mixed> => c instanceof t.Type && 'rule' in c && 'zero' in c && 'codec' in c;
+
+/**
  * A Go struct: a JSON object with the given optional fields, in this order.
+ * Fields marked {@link omitZero} lose their zero value, fields marked
+ * {@link printZero} get it when absent, on decode and on encode.
  *
  * @example
  * ```ts
@@ -86,6 +193,19 @@ const isPlainObject = (u: unknown): u is Record<string, unknown> =>
  */
 export function struct<P extends t.Props>(name: string, props: P, embedded: Readonly<Record<string, t.Mixed>> = {}): StructType<P> {
   const keys = Object.keys(props);
+  // Per key: the codec that reads and writes the value, and the zero rule (if any).
+  const codecs = keys.map((k) => {
+    const p = props[k]!;
+    return isZeroField(p) ? p.codec : p;
+  });
+  const omits = keys.map((k) => {
+    const p = props[k]!;
+    return isZeroField(p) && p.rule === 'omit' ? p : undefined;
+  });
+  const prints = keys.map((k) => {
+    const p = props[k]!;
+    return isZeroField(p) && p.rule === 'print' ? p : undefined;
+  });
   const codec = new t.Type<StructOf<P>, StructOutputOf<P>, unknown>(
     name,
     (u): u is StructOf<P> => isPlainObject(u) && keys.every((k) => !hasOwn(u, k) || u[k] === undefined || props[k]!.is(u[k])),
@@ -93,22 +213,32 @@ export function struct<P extends t.Props>(name: string, props: P, embedded: Read
       if (!isPlainObject(u)) return t.failure(u, c, `expected an object (${name})`);
       const out: Record<string, unknown> = {};
       const errors: t.ValidationError[] = [];
-      for (const k of keys) {
-        if (!hasOwn(u, k)) continue;
-        const v = u[k];
-        if (v === undefined || v === null) continue;
-        const p = props[k]!;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        const v = hasOwn(u, k) ? u[k] : undefined;
+        if (v === undefined || v === null) {
+          const printed = prints[i];
+          if (printed !== undefined) defineField(out, k, printed.zero);
+          continue;
+        }
+        const p = codecs[i]!;
         const r = p.validate(v, t.appendContext(c, k, p, v));
         if (E.isLeft(r)) errors.push(...r.left);
-        else if (r.right !== undefined) defineField(out, k, r.right);
+        else if (r.right !== undefined && !(omits[i] !== undefined && r.right === omits[i]!.zero)) defineField(out, k, r.right);
       }
       return errors.length > 0 ? t.failures(errors) : t.success(out as StructOf<P>);
     },
     (a) => {
       const out: Record<string, unknown> = {};
-      for (const k of keys) {
-        const v = (a as Record<string, unknown>)[k];
-        if (v !== undefined) defineField(out, k, props[k]!.encode(v));
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        let v = (a as Record<string, unknown>)[k];
+        if (v === undefined) {
+          const printed = prints[i];
+          if (printed === undefined) continue;
+          v = printed.zero;
+        } else if (omits[i] !== undefined && v === omits[i]!.zero) continue;
+        defineField(out, k, codecs[i]!.encode(v));
       }
       return out as StructOutputOf<P>;
     },
@@ -132,7 +262,16 @@ function sortedKeys(o: object): string[] {
     .map((x) => x.k);
 }
 
-/** A codec built by {@link mapOf}; `codomain` is the values' codec. */
+/**
+ * A codec built by `mapOf` (Go's `map[string]T`); `codomain` is the values' codec.
+ *
+ * @example
+ * ```ts
+ * const labels: MapType<t.StringC> = mapOf(t.string); // labels.codomain is t.string
+ * ```
+ *
+ * @public
+ */
 export interface MapType<C extends t.Mixed>
   extends t.Type<Readonly<Record<string, t.TypeOf<C>>>, Record<string, t.OutputOf<C>>, unknown> {
   readonly codomain: C;

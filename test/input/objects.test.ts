@@ -76,12 +76,10 @@ describe('collectObjects', () => {
     expect(E.isRight(r) && r.right.tasks[0]?.spec).toEqual({ steps: [{ name: 's', image: 'i' }] });
   });
 
-  // Known bug, reported: Go's zero value of a value field tagged omitempty
-  // (bool false, int 0) is the same as absent, so Tekton's Pod neither
-  // printed `readOnly: false` nor let it override a stepTemplate's
-  // `readOnly: true`; taskpod keeps the false and prints it. Remove
-  // `.failing` when the model drops these zero values.
-  it.failing('drops zero values of omitempty value fields (readOnly: false, tty: false, initialDelaySeconds: 0)', () => {
+  // Go's zero value of a value field tagged omitempty (bool false, int 0) is
+  // the same as absent: Tekton's Pod neither printed `readOnly: false` nor
+  // let it override a stepTemplate's `readOnly: true`.
+  it('drops zero values of omitempty value fields (readOnly: false, tty: false, initialDelaySeconds: 0)', () => {
     const step = { name: 's', image: 'i', tty: false, stdin: false, volumeMounts: [{ name: 'v', mountPath: '/v', readOnly: false }], livenessProbe: { exec: { command: ['true'] }, initialDelaySeconds: 0 } };
     const r = collectObjects([taskDoc({ name: 't' }, { steps: [step] })], where);
     expect(E.isRight(r) && r.right.tasks[0]?.spec?.steps).toEqual([{ name: 's', image: 'i', volumeMounts: [{ name: 'v', mountPath: '/v' }], livenessProbe: { exec: { command: ['true'] } } }]);
