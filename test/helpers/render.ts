@@ -35,7 +35,9 @@ export function renderOk(input: RenderInput): Pod {
 
 /** The documents as one YAML 1.1 stream (strings such as `on` or `1:20` quoted, as taskpod reads YAML 1.1). */
 export function toYaml(docs: readonly unknown[]): string {
-  return docs.map((d) => stringify(d, { lineWidth: 0, version: '1.1' })).join('---\n');
+  // blockQuote: false — the yaml package writes some multi-line strings as
+  // block scalars it does not read back the same (" \n" becomes "\n").
+  return docs.map((d) => stringify(d, { lineWidth: 0, version: '1.1', blockQuote: false })).join('---\n');
 }
 
 /** Every container of the Pod, init containers first. */
