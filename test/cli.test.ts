@@ -187,3 +187,12 @@ describe('help', () => {
     expect(r.stdout).toMatch(/Examples:/);
   });
 });
+
+// The yaml package writes " \n" as a block scalar that reads back as "\n";
+// a script must survive the printed YAML byte for byte.
+it('prints YAML that reads back to the same Pod, even for a script whose first line is blank spaces', () => {
+  const { formatValue } = require('../src/cli/io') as typeof import('../src/cli/io');
+  const { parse } = require('yaml') as typeof import('yaml');
+  const value = { args: ['-args', ' \nscript'], other: [' \n'] };
+  expect(parse(formatValue(value, 'yaml'), { version: '1.1' })).toEqual(value);
+});

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/Either';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
 import { invalidInput, TaskpodError } from '../errors';
 import { decodeAs } from '../input/decode';
 import { collectObjects, concatObjects, EMPTY_OBJECTS, InputObjects } from '../input/objects';
@@ -63,5 +64,12 @@ export type OutputFormat = 'yaml' | 'json';
 export function formatValue(value: unknown, format: OutputFormat): string {
   // YAML 1.1 quoting, so that kubectl (go-yaml v2, a YAML 1.1 reader) reads
   // every string back as a string: `"yes"`, `"on"`, `"n"`, `"0b101"`.
-  return format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : stringify(value, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false });
+  if (format === 'json') return `${JSON.stringify(value, null, 2)}\n`;
+  const options = { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false } as const;
+  const text = stringify(value, options);
+  // The yaml package writes some strings as block scalars that do not read
+  // back the same (a first line of only spaces loses them). Scripts must
+  // survive byte for byte, so when the text does not round-trip, every
+  // multi-line string is written double-quoted instead.
+  return isDeepStrictEqual(parse(text, { version: '1.1' }), value) ? text : stringify(value, { ...options, blockQuote: false });
 }
