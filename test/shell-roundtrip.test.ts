@@ -13,7 +13,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Container, EnvVar, Pod } from '../src/model/core';
+import { fillPlaceScripts, placeScript, runScriptFile } from '../src/pod/scripts';
 import { escapeForKubelet, kubeletWouldChange, shellWord } from '../src/pod/shell';
+import { withSuffix } from '../src/names';
 import { Json, JsonObject, Scenario, scenario } from './arbitraries/taskrun';
 import { nastyText, pathSegment, workingDir as workingDirArb } from './arbitraries/text';
 import { createdPaths, runBash, sandboxAvailable } from './helpers/bash-sandbox';
@@ -171,6 +173,48 @@ describe('the kubelet rules taskpod relies on (src/pod/shell.ts)', () => {
     checkProperty('shellWord safe words', 200, fc.property(fc.stringMatching(/^[A-Za-z0-9_@%+=:,./-]+$/), (w) => {
       expect(shellWord(w)).toBe(w);
     }));
+  });
+});
+
+// Cases the mutation run (docs/quality.md) showed no test pinned down.
+describe('edge cases of script placement and the kubelet rules', () => {
+  const seed = 'default/run';
+  const base = 'script-heredoc-randomly-generated';
+
+  // Protects: a script holding the first delimiter and the next candidates
+  // still gets one it does not hold (and the search ends).
+  it('finds a delimiter the script does not hold, however many it holds', () => {
+    const held = [withSuffix(seed, base, '1'), withSuffix(seed, base, ''), withSuffix(seed, base, '1/1'), withSuffix(seed, base, '1/2')];
+    const p = placeScript(`#!/bin/sh\n${held.join('\n')}`, 1, seed);
+    expect(held.some((d) => d === p.delimiter)).toBe(false);
+    expect(p.script.includes(p.delimiter)).toBe(false);
+  });
+
+  // Protects: the script file replaces everything after -entrypoint, also
+  // when -entrypoint comes first; the scripts volume is mounted.
+  it('runs the script file after -entrypoint, wherever -entrypoint is', () => {
+    expect(runScriptFile({ args: ['-entrypoint', 'sh', '--', '-c'] }, '/builder/scripts/f').args).toEqual(['-entrypoint', '/builder/scripts/f']);
+    expect(runScriptFile({ args: ['-wait_file', 'w', '-entrypoint', '--'] }, '/f').args).toEqual(['-wait_file', 'w', '-entrypoint', '/f']);
+    expect(runScriptFile({}, '/f')).toEqual({ args: ['/f'], volumeMounts: [{ name: 'place-scripts', mountPath: '/builder/scripts' }] });
+  });
+
+  // Protects: fillPlaceScripts judges with the container's own env: none
+  // means nothing is defined; envFrom means anything may be.
+  it('fillPlaceScripts: no env defines nothing; envFrom may define anything', () => {
+    const p = { file: '/builder/scripts/s', delimiter: 'D', script: '#!/bin/sh\necho $() $(X)' };
+    const text = (c: Container) => fillPlaceScripts(c, [p]).args![1]!;
+    expect(text({ name: 'c' })).toContain('\necho $() $(X)\n');
+    expect(text({ name: 'c', envFrom: [{ configMapRef: { name: 'm' } }] })).toContain('\necho $$() $$(X)\n');
+    expect(text({ name: 'c', env: [{ name: 'X', value: '1' }] })).toContain('\necho $$() $$(X)\n');
+  });
+
+  // Protects: without the envFrom flag nothing unknown counts as defined;
+  // only `$(` opens a reference (`$HOME)` is not one).
+  it('kubeletWouldChange: defaults and bare $', () => {
+    expect(kubeletWouldChange('echo $(X)', new Set())).toBe(false);
+    expect(kubeletWouldChange('echo $HOME) ok', new Set(), true)).toBe(false);
+    expect(kubeletWouldChange('echo $aB)', new Set(['B']))).toBe(false);
+    expect(kubeletWouldChange('echo $(aB)', new Set(['aB']))).toBe(true);
   });
 });
 
