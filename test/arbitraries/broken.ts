@@ -182,7 +182,11 @@ const BREAKAGES: readonly Breakage[] = [
     name: "mount over Tekton's /builder/tools",
     mustRefuse: true,
     apply: (d, _c, p) => {
-      taskSpec(d).volumes = [{ name: 'mine', emptyDir: {} }];
+      // Without stepTemplate mounts: with them, Tekton's strategic merge
+      // folds mounts that share a path into one, and nothing is refused.
+      const ts = taskSpec(d);
+      if (ts.stepTemplate !== undefined && ts.stepTemplate !== null) delete (ts.stepTemplate as Record<string, unknown>).volumeMounts;
+      ts.volumes = [{ name: 'mine', emptyDir: {} }];
       at(steps(d), p).volumeMounts = [{ name: 'mine', mountPath: '/builder/tools' }];
     },
   },
