@@ -287,6 +287,39 @@ withSandbox('scripts, for real', () => {
     }
   });
 
+  // Protects: found by test:deep — the kubelet expands the place-scripts
+  // text as one string, so an unclosed `$(` in one script read on into the
+  // next one and swallowed its escaped `$$(BAR)` (written as `$$(BAR)`).
+  it('regression: an unclosed $( in one script, a defined $(BAR) in the next', () => {
+    const docs = [
+      {
+        apiVersion: 'tekton.dev/v1alpha1',
+        kind: 'TaskRun',
+        metadata: { name: 'r' },
+        spec: {
+          taskSpec: {
+            stepTemplate: { env: [{ name: 'BAR', value: '' }] },
+            steps: [
+              { name: 'a', image: 'ubuntu', script: '#!/bin/sh\n$(' },
+              { name: 'b', image: 'ubuntu', script: '#!/bin/sh\n$(BAR)' },
+            ],
+          },
+        },
+      },
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } },
+    ];
+    const pod = renderOk({ docs });
+    const place = initContainer(pod, 'place-scripts')!;
+    const run = runBash(bashText(place), '/', shellEnv(place.env ?? []));
+    try {
+      const files = pod.spec!.containers!.slice(0, 2).map((c) => c.args!.slice(-1)[0]!);
+      expect(readFileSync(join(run.root, files[0]!), 'utf8')).toBe('#!/bin/sh\n$(\n');
+      expect(readFileSync(join(run.root, files[1]!), 'utf8')).toBe('#!/bin/sh\n$(BAR)\n');
+    } finally {
+      run.cleanup();
+    }
+  });
+
   // Protects: the other half of item 8 — a script the kubelet would not
   // change is placed byte for byte as Tekton placed it; one it would change
   // (with the container's env, or a Service's env var, which the cluster
@@ -299,8 +332,12 @@ withSandbox('scripts, for real', () => {
       const env = mappingFor(containerEnv(place.env ?? []));
       const defined = new Set(containerEnv(place.env ?? []).keys());
       const mapping = (name: string) => (defined.has(name) ? env(name) : SERVICE_LINK.test(name) ? `<service ${name}>` : env(name));
-      for (const { file, script } of scriptSteps(pod, s)) {
-        const changes = expand(script, mapping) !== script;
+      const all = () => 'X';
+      const steps = scriptSteps(pod, s);
+      for (const [k, { file, script }] of steps.entries()) {
+        // An unclosed `$(` would read on into a script after it: escaped too.
+        const unclosed = k < steps.length - 1 && expand(`${script})`, all) !== `${expand(script, all)})`;
+        const changes = expand(script, mapping) !== script || unclosed;
         expect(bodies.get(file)).toBe(changes ? script.replace(/\$/g, '$$$$') : script);
       }
     }));

@@ -9,7 +9,7 @@ import type { Container, EnvVar } from '../model/core';
 import type { Step } from '../model/tekton';
 import { withSuffix } from '../names';
 import { SCRIPTS_DIR, SCRIPTS_MOUNT } from './constants';
-import { escapeForKubelet, kubeletWouldChange } from './shell';
+import { escapeForKubelet, kubeletWouldChange, opensUnclosedReference } from './shell';
 
 /**
  * One script to place: the file, the heredoc delimiter and the text.
@@ -78,12 +78,16 @@ export function runScriptFile(step: Step, file: string): Step {
 /**
  * The bash text that writes one script file. When the kubelet's expansion
  * of args would change the script (`$$`, or `$(NAME)` of a defined env var),
- * its `$` are doubled so the file holds exactly the script
- * (docs/deviations.md); otherwise the text is Tekton's.
+ * or, when other scripts follow it (`followed`), it holds an unclosed `$(`
+ * the kubelet would read on from, its `$` are doubled so the file holds
+ * exactly the script (docs/deviations.md); otherwise the text is Tekton's.
  */
-export function placeScriptText(p: PlacedScript, env: readonly EnvVar[], envFromUnknown: boolean): string {
+export function placeScriptText(p: PlacedScript, env: readonly EnvVar[], envFromUnknown: boolean, followed = false): string {
   const defined = new Set(env.map((e) => e.name ?? ''));
-  const body = kubeletWouldChange(p.script, defined, envFromUnknown) ? escapeForKubelet(p.script) : p.script;
+  // A script with an unclosed `$(` that other scripts follow is escaped
+  // too: the kubelet would read on into them (docs/deviations.md).
+  const escape = kubeletWouldChange(p.script, defined, envFromUnknown) || (followed && opensUnclosedReference(p.script));
+  const body = escape ? escapeForKubelet(p.script) : p.script;
   return `tmpfile="${p.file}"\ntouch \${tmpfile} && chmod +x \${tmpfile}\ncat > \${tmpfile} << '${p.delimiter}'\n${body}\n${p.delimiter}\n`;
 }
 
@@ -122,5 +126,5 @@ export function placeScriptsStep(bashImage: string, seed: string): Step {
 export function fillPlaceScripts(container: Container, scripts: readonly PlacedScript[]): Container {
   const env = container.env ?? [];
   const envFromUnknown = (container.envFrom ?? []).length > 0;
-  return { ...container, args: ['-args', scripts.map((p) => placeScriptText(p, env, envFromUnknown)).join('')] };
+  return { ...container, args: ['-args', scripts.map((p, i) => placeScriptText(p, env, envFromUnknown, i < scripts.length - 1)).join('')] };
 }

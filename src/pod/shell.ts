@@ -70,6 +70,33 @@ export function kubeletWouldChange(text: string, defined: ReadonlySet<string>, a
 }
 
 /**
+ * Does `text` hold a `$(` the kubelet finds no `)` for? Alone it stays as
+ * written, but inside a longer arg (the place-scripts text, where scripts
+ * follow each other) the kubelet reads on to the next `)` in the text after
+ * it, and may replace or skip everything up to there.
+ *
+ * @example
+ * ```ts
+ * opensUnclosedReference('echo $(date'); // true
+ * opensUnclosedReference('echo $$(date'); // false: `$$` is an escaped `$`
+ * ```
+ */
+export function opensUnclosedReference(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '$') continue;
+    const next = text[i + 1];
+    if (next === '(') {
+      const close = text.indexOf(')', i + 2);
+      if (close < 0) return true;
+      i = close;
+    } else if (next !== undefined) {
+      i++;
+    }
+  }
+  return false;
+}
+
+/**
  * Text the kubelet expands back into exactly `text`: every `$` doubled.
  *
  * @example
