@@ -1,287 +1,273 @@
 /**
  * Merging the stepTemplate into each container, as Tekton's
- * MergeStepsWithStepTemplate did with a strategic merge patch: the step's
- * fields win, objects merge field by field, `env`, `volumeMounts`, `ports`
- * and `volumeDevices` merge item by item on their key, every other list is
- * the step's when the step has one.
+ * MergeStepsWithStepTemplate (pkg/apis/pipeline/v1alpha1/merge.go) did: each
+ * container and the template are encoded as Go's `json.Marshal` encoded a
+ * core/v1 Container, a three-way strategic merge patch is made from an empty
+ * Container (original), the step (modified) and the template (current), and
+ * that patch is applied to the template (./strategic-merge.ts).
  *
- * Order of a keyed list: the step's items in the step's order, with the
- * template's other items inserted before the first step item that the
- * template lists after them (strategic merge's element order), else at the
- * end. A key the step lists twice ends up once, as the strategic merge
- * merged it (so a step that sets HOME, after the implicit HOME, has one HOME
- * when the template has env: for a short env list, the implicit one). An
- * item without its merge key merges by the key's zero value (Go always
- * encoded those fields).
+ * For ordinary inputs that reads simply: the step's fields win, objects
+ * merge field by field, `ports`, `env`, `volumeMounts` and `volumeDevices`
+ * merge item by item on `containerPort`, `name`, `mountPath` and
+ * `devicePath`, every other list is the step's when the step has one; the
+ * step's items keep the step's order and each template-only item goes
+ * before the first step item that the template lists after it. What Go's
+ * encoding adds matters at the edges: a field tagged `omitempty` is left out
+ * when empty (`""`, `0`, `false`, `[]`), so it cannot clear the template's;
+ * the others are always there, so the step's `name` always wins, even `""`,
+ * and an env item without a name merges as the name `""`.
+ *
+ * A key that the step lists twice (every step gets `HOME` first, so a step
+ * that sets `HOME` has two) makes the result depend on apimachinery's
+ * algorithm: the two items are merged into one, field by field, in the
+ * order Go's unstable `sort.Sort` left them (Go 1.13's, ./go-sort.ts), so
+ * the values of the one it put last win; and when the repeated items are
+ * not next to each other and something else is in the patch, the patch
+ * fails its own order check ("The order in patch list ... doesn't match
+ * $setElementOrder list") and Tekton refused the TaskRun. Both come out of
+ * the port as they did in Go.
  *
  * @packageDocumentation
  */
 import * as E from 'fp-ts/Either';
 import { Container } from '../model/core';
-import { compareGoStrings } from '../util';
 import { defineField } from '../model/struct';
+import { createThreeWayMergePatch, GoField, GoMap, GoScalar, GoType, GoValue, PatchSchema, strategicMergePatch } from './strategic-merge';
 
-type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
-type JsonObject = { readonly [k: string]: Json };
+// ---------------------------------------------------------------------------
+// The core/v1 Container type of Kubernetes 1.12, with its JSON and patch tags
+// ---------------------------------------------------------------------------
 
-/** The merge key of each keyed list of a Container, by JSON path. */
-const MERGE_KEYS: Readonly<Record<string, string>> = {
-  env: 'name',
-  volumeMounts: 'mountPath',
-  ports: 'containerPort',
-  volumeDevices: 'devicePath',
-};
+type GoStruct = Extract<GoType, { readonly kind: 'struct' }>;
 
-const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Go's omitempty: empty strings, lists and maps are not in the step's JSON. */
-const isEmpty = (v: Json | undefined): boolean =>
-  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
-
-function setKey(o: Record<string, Json>, k: string, v: Json): void {
-  defineField(o, k, v);
-}
-
-function mergeObjects(template: JsonObject, step: JsonObject, path: string): E.Either<string, JsonObject> {
-  const out: Record<string, Json> = {};
-  for (const k of Object.keys(template)) setKey(out, k, template[k]!);
-  for (const k of Object.keys(step)) {
-    const s = step[k]!;
-    if (isEmpty(s)) continue;
-    const t = template[k];
-    const here = path === '' ? k : `${path}.${k}`;
-    if (isObject(t) && isObject(s)) {
-      const m = mergeObjects(t, s, here);
-      if (E.isLeft(m)) return m;
-      setKey(out, k, m.right);
-    } else if (Array.isArray(t) && Array.isArray(s) && !isEmpty(t) && MERGE_KEYS[here] !== undefined) {
-      const m = mergeKeyed(t, s, MERGE_KEYS[here]!);
-      if (E.isLeft(m)) return m;
-      setKey(out, k, m.right);
-    } else setKey(out, k, s);
-  }
-  return E.right(out);
-}
+const scalar = (s: GoScalar): GoType => ({ kind: 'scalar', scalar: s });
+const STRING = scalar('string');
+const INT = scalar('int');
+const BOOL = scalar('bool');
+const QUANTITY = scalar('quantity');
+const INT_OR_STRING = scalar('intOrString');
+const sliceOf = (elem: GoType): GoType => ({ kind: 'slice', elem });
+const struct = (name: string, fields: readonly GoField[]): GoStruct => ({ kind: 'struct', name, fields });
 
 /**
- * The merge key's value of an item. Go's encoder always wrote these fields
- * (no omitempty), so an item without one has the zero value: an env var
- * without a name merges as the name "".
+ * A field from its tags: `omitempty`, `ptr` for a pointer, `merge=<key>` for
+ * `patchStrategy:"merge" patchMergeKey:"<key>"`.
  */
-const KEY_ZERO: Readonly<Record<string, Json>> = { name: '', mountPath: '', devicePath: '', containerPort: 0 };
-function keyValue(item: Json, key: string): Json {
-  return isObject(item) && item[key] !== undefined ? item[key]! : (KEY_ZERO[key] ?? null);
+function field(json: string, type: GoType, tags = ''): GoField {
+  const words = tags.split(' ');
+  const merge = words.find((w) => w.startsWith('merge='));
+  return {
+    json,
+    type,
+    pointer: words.includes('ptr'),
+    omitempty: words.includes('omitempty'),
+    patchStrategy: merge !== undefined ? 'merge' : '',
+    patchMergeKey: merge !== undefined ? merge.slice('merge='.length) : '',
+  };
 }
 
-function keyOf(item: Json, key: string): string {
-  return JSON.stringify(keyValue(item, key));
+const OPT = 'omitempty';
+const OPT_PTR = 'omitempty ptr';
+// LocalObjectReference, inlined into the env sources and key selectors.
+const LOCAL_NAME = field('name', STRING, OPT);
+const OPTIONAL = field('optional', BOOL, OPT_PTR);
+
+const CONTAINER_PORT = struct('ContainerPort', [
+  field('name', STRING, OPT),
+  field('hostPort', INT, OPT),
+  field('containerPort', INT),
+  field('protocol', STRING, OPT),
+  field('hostIP', STRING, OPT),
+]);
+const ENV_FROM_SOURCE = struct('EnvFromSource', [
+  field('prefix', STRING, OPT),
+  field('configMapRef', struct('ConfigMapEnvSource', [LOCAL_NAME, OPTIONAL]), OPT_PTR),
+  field('secretRef', struct('SecretEnvSource', [LOCAL_NAME, OPTIONAL]), OPT_PTR),
+]);
+const ENV_VAR_SOURCE = struct('EnvVarSource', [
+  field('fieldRef', struct('ObjectFieldSelector', [field('apiVersion', STRING, OPT), field('fieldPath', STRING)]), OPT_PTR),
+  // divisor is a resource.Quantity, a struct: omitempty never drops it, its zero value prints "0".
+  field('resourceFieldRef', struct('ResourceFieldSelector', [field('containerName', STRING, OPT), field('resource', STRING), field('divisor', QUANTITY, OPT)]), OPT_PTR),
+  field('configMapKeyRef', struct('ConfigMapKeySelector', [LOCAL_NAME, field('key', STRING), OPTIONAL]), OPT_PTR),
+  field('secretKeyRef', struct('SecretKeySelector', [LOCAL_NAME, field('key', STRING), OPTIONAL]), OPT_PTR),
+]);
+const ENV_VAR = struct('EnvVar', [field('name', STRING), field('value', STRING, OPT), field('valueFrom', ENV_VAR_SOURCE, OPT_PTR)]);
+const RESOURCE_LIST: GoType = { kind: 'map', elem: QUANTITY };
+const RESOURCE_REQUIREMENTS = struct('ResourceRequirements', [field('limits', RESOURCE_LIST, OPT), field('requests', RESOURCE_LIST, OPT)]);
+const VOLUME_MOUNT = struct('VolumeMount', [
+  field('name', STRING),
+  field('readOnly', BOOL, OPT),
+  field('mountPath', STRING),
+  field('subPath', STRING, OPT),
+  field('mountPropagation', STRING, OPT_PTR),
+]);
+const VOLUME_DEVICE = struct('VolumeDevice', [field('name', STRING), field('devicePath', STRING)]);
+const HANDLER_FIELDS = [
+  field('exec', struct('ExecAction', [field('command', sliceOf(STRING), OPT)]), OPT_PTR),
+  field(
+    'httpGet',
+    struct('HTTPGetAction', [
+      field('path', STRING, OPT),
+      field('port', INT_OR_STRING),
+      field('host', STRING, OPT),
+      field('scheme', STRING, OPT),
+      field('httpHeaders', sliceOf(struct('HTTPHeader', [field('name', STRING), field('value', STRING)])), OPT),
+    ]),
+    OPT_PTR,
+  ),
+  field('tcpSocket', struct('TCPSocketAction', [field('port', INT_OR_STRING), field('host', STRING, OPT)]), OPT_PTR),
+];
+const HANDLER = struct('Handler', HANDLER_FIELDS);
+// Probe inlines Handler, so its fields come first at the same level.
+const PROBE = struct('Probe', [
+  ...HANDLER_FIELDS,
+  ...['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'].map((n) => field(n, INT, OPT)),
+]);
+const SECURITY_CONTEXT = struct('SecurityContext', [
+  field('capabilities', struct('Capabilities', [field('add', sliceOf(STRING), OPT), field('drop', sliceOf(STRING), OPT)]), OPT_PTR),
+  field('privileged', BOOL, OPT_PTR),
+  field('seLinuxOptions', struct('SELinuxOptions', ['user', 'role', 'type', 'level'].map((n) => field(n, STRING, OPT))), OPT_PTR),
+  field('runAsUser', INT, OPT_PTR),
+  field('runAsGroup', INT, OPT_PTR),
+  field('runAsNonRoot', BOOL, OPT_PTR),
+  field('readOnlyRootFilesystem', BOOL, OPT_PTR),
+  field('allowPrivilegeEscalation', BOOL, OPT_PTR),
+  field('procMount', STRING, OPT_PTR),
+]);
+
+/** core/v1 Container at Kubernetes 1.12: fields in struct order, with their tags. */
+const CONTAINER = struct('Container', [
+  field('name', STRING),
+  field('image', STRING, OPT),
+  field('command', sliceOf(STRING), OPT),
+  field('args', sliceOf(STRING), OPT),
+  field('workingDir', STRING, OPT),
+  field('ports', sliceOf(CONTAINER_PORT), `${OPT} merge=containerPort`),
+  field('envFrom', sliceOf(ENV_FROM_SOURCE), OPT),
+  field('env', sliceOf(ENV_VAR), `${OPT} merge=name`),
+  // A struct, not a pointer: omitempty never drops it.
+  field('resources', RESOURCE_REQUIREMENTS, OPT),
+  field('volumeMounts', sliceOf(VOLUME_MOUNT), `${OPT} merge=mountPath`),
+  field('volumeDevices', sliceOf(VOLUME_DEVICE), `${OPT} merge=devicePath`),
+  field('livenessProbe', PROBE, OPT_PTR),
+  field('readinessProbe', PROBE, OPT_PTR),
+  field('lifecycle', struct('Lifecycle', [field('postStart', HANDLER, OPT_PTR), field('preStop', HANDLER, OPT_PTR)]), OPT_PTR),
+  field('terminationMessagePath', STRING, OPT),
+  field('terminationMessagePolicy', STRING, OPT),
+  field('imagePullPolicy', STRING, OPT),
+  field('securityContext', SECURITY_CONTEXT, OPT_PTR),
+  field('stdin', BOOL, OPT),
+  field('stdinOnce', BOOL, OPT),
+  field('tty', BOOL, OPT),
+]);
+
+const CONTAINER_SCHEMA: PatchSchema = { type: CONTAINER, pointer: false };
+
+// ---------------------------------------------------------------------------
+// Go's json.Marshal of a Container, and back
+// ---------------------------------------------------------------------------
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u);
+const own = (o: Readonly<Record<string, unknown>>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+
+/** Plain JSON as Go's `interface{}` holds it. */
+function toGo(u: unknown): GoValue {
+  if (u === undefined || u === null) return null;
+  if (typeof u === 'string' || typeof u === 'number' || typeof u === 'boolean') return u;
+  if (Array.isArray(u)) return u.map(toGo);
+  if (isRecord(u)) return new Map(Object.keys(u).map((k) => [k, toGo(u[k])] as const));
+  return null;
 }
 
-/**
- * Go's `sort.Sort` (Go 1.13: quickSort, with a gap-6 shell pass and an
- * insertion sort for 12 items or fewer), in place. Not stable: with a
- * `less` that is true for equal items, as apimachinery's
- * SortableSliceOfMaps.Less (`<=`) is, equal items change places in Go's own
- * way, and so must they here.
- */
-function goSort<T>(data: T[], less: (a: T, b: T) => boolean): void {
-  const lt = (i: number, j: number): boolean => less(data[i]!, data[j]!);
-  const swap = (i: number, j: number): void => {
-    const t = data[i]!;
-    data[i] = data[j]!;
-    data[j] = t;
-  };
-  const insertionSort = (a: number, b: number): void => {
-    for (let i = a + 1; i < b; i++) for (let j = i; j > a && lt(j, j - 1); j--) swap(j, j - 1);
-  };
-  const siftDown = (lo: number, hi: number, first: number): void => {
-    let root = lo;
-    for (;;) {
-      let child = 2 * root + 1;
-      if (child >= hi) return;
-      if (child + 1 < hi && lt(first + child, first + child + 1)) child++;
-      if (!lt(first + root, first + child)) return;
-      swap(first + root, first + child);
-      root = child;
-    }
-  };
-  const heapSort = (a: number, b: number): void => {
-    const hi = b - a;
-    for (let i = Math.floor((hi - 1) / 2); i >= 0; i--) siftDown(i, hi, a);
-    for (let i = hi - 1; i >= 0; i--) {
-      swap(a, a + i);
-      siftDown(0, i, a);
-    }
-  };
-  const medianOfThree = (m1: number, m0: number, m2: number): void => {
-    if (lt(m1, m0)) swap(m1, m0);
-    if (lt(m2, m1)) {
-      swap(m2, m1);
-      if (lt(m1, m0)) swap(m1, m0);
-    }
-  };
-  const doPivot = (lo: number, hi: number): [number, number] => {
-    const m = (lo + hi) >>> 1;
-    if (hi - lo > 40) {
-      const s = Math.floor((hi - lo) / 8);
-      medianOfThree(lo, lo + s, lo + 2 * s);
-      medianOfThree(m, m - s, m + s);
-      medianOfThree(hi - 1, hi - 1 - s, hi - 1 - 2 * s);
-    }
-    medianOfThree(lo, m, hi - 1);
-    const pivot = lo;
-    let a = lo + 1;
-    let c = hi - 1;
-    for (; a < c && lt(a, pivot); a++);
-    let b = a;
-    for (;;) {
-      for (; b < c && !lt(pivot, b); b++);
-      for (; b < c && lt(pivot, c - 1); c--);
-      if (b >= c) break;
-      swap(b, c - 1);
-      b++;
-      c--;
-    }
-    let protect = hi - c < 5;
-    if (!protect && hi - c < Math.floor((hi - lo) / 4)) {
-      let dups = 0;
-      if (!lt(pivot, hi - 1)) {
-        swap(c, hi - 1);
-        c++;
-        dups++;
-      }
-      if (!lt(b - 1, pivot)) {
-        b--;
-        dups++;
-      }
-      if (!lt(m, pivot)) {
-        swap(m, b - 1);
-        b--;
-        dups++;
-      }
-      protect = dups > 1;
-    }
-    if (protect) {
-      for (;;) {
-        for (; a < b && !lt(b - 1, pivot); b--);
-        for (; a < b && lt(a, pivot); a++);
-        if (a >= b) break;
-        swap(a, b - 1);
-        a++;
-        b--;
-      }
-    }
-    swap(pivot, b - 1);
-    return [b - 1, c];
-  };
-  const quickSort = (a0: number, b0: number, depth0: number): void => {
-    let a = a0;
-    let b = b0;
-    let depth = depth0;
-    while (b - a > 12) {
-      if (depth === 0) {
-        heapSort(a, b);
-        return;
-      }
-      depth--;
-      const [mlo, mhi] = doPivot(a, b);
-      if (mlo - a < b - mhi) {
-        quickSort(a, mlo, depth);
-        a = mhi;
-      } else {
-        quickSort(mhi, b, depth);
-        b = mlo;
-      }
-    }
-    if (b - a > 1) {
-      for (let i = a + 6; i < b; i++) if (lt(i, i - 6)) swap(i, i - 6);
-      insertionSort(a, b);
-    }
-  };
-  let depth = 0;
-  for (let i = data.length; i > 0; i >>= 1) depth++;
-  quickSort(0, data.length, depth * 2);
-}
-
-/** A merge key's value as Go's `fmt.Sprintf("%v")` printed it, for sorting. */
-const keyText = (item: Json, key: string): string => {
-  const v = keyValue(item, key);
-  return typeof v === 'string' ? v : JSON.stringify(v);
-};
-
-/**
- * A keyed list merged as apimachinery's strategic merge does, with an empty
- * original, the step as modified and the template as current
- * (CreateThreeWayMergePatch, then StrategicMergePatch):
- *
- * - the patch holds the step's items in the order of its sorted copy
- *   (sortMergeListsByNameArray: Go's unstable sort.Sort with `<=`), stably
- *   reordered by the first place of each key in the step;
- * - each patch item is merged into the first item of its key (the
- *   template's, or an earlier patch item's), or appended: a key the step
- *   repeats ends up once, and which of its values wins follows Go's sort
- *   (for a short list, the first: the implicit HOME over a step's own);
- * - then the step's keys come in the step's order, and each template-only
- *   item goes before the first step item the template lists after it
- *   (normalizeElementOrder, mergeSortedSlice).
- *
- * An item without the key merges by the key's zero value (Go always
- * encoded it). A key the step repeats with other items in between made
- * Go's patch fail its own order check (validatePatchWithSetOrderList);
- * that refusal is not reproduced here.
- */
-function mergeKeyed(template: readonly Json[], step: readonly Json[], key: string): E.Either<string, Json[]> {
-  const templateIndex = new Map<string, number>();
-  template.forEach((item, i) => {
-    const k = keyOf(item, key);
-    if (!templateIndex.has(k)) templateIndex.set(k, i);
-  });
-  const stepIndex = new Map<string, number>();
-  step.forEach((item, i) => {
-    const k = keyOf(item, key);
-    if (!stepIndex.has(k)) stepIndex.set(k, i);
-  });
-  const patch = [...step];
-  goSort(patch, (a, b) => compareGoStrings(keyText(a, key), keyText(b, key)) <= 0);
-  const firstInStep = (item: Json): number => stepIndex.get(keyOf(item, key))!;
-  patch.sort((a, b) => firstInStep(a) - firstInStep(b)); // stable, as sort.SliceStable
-  const merged: Json[] = [...template];
-  for (const item of patch) {
-    const k = keyOf(item, key);
-    const at = merged.findIndex((m) => keyOf(m, key) === k);
-    if (at < 0) merged.push(item);
-    else {
-      const m = mergeObjects(merged[at] as JsonObject, item as JsonObject, '');
-      if (E.isLeft(m)) return m;
-      merged[at] = m.right;
-    }
+/** The value of a type that Go holds when nothing was set; `undefined` for a nil slice or map. */
+function zeroValue(type: GoType): GoValue | undefined {
+  switch (type.kind) {
+    case 'struct':
+      return marshalStruct(type, {});
+    case 'slice':
+    case 'map':
+      return undefined;
+    case 'scalar':
+      return { string: '', int: 0, bool: false, quantity: '0', intOrString: 0 }[type.scalar];
   }
-  const indexIn = (index: ReadonlyMap<string, number>) => (item: Json): number => index.get(keyOf(item, key)) ?? -1;
-  const inStep = indexIn(stepIndex);
-  const inTemplate = indexIn(templateIndex);
-  const stepItems = merged.filter((item) => inStep(item) >= 0).sort((a, b) => inStep(a) - inStep(b));
-  const templateOnly = merged.filter((item) => inStep(item) < 0);
-  // Interleave: a template-only item goes before the next step item only
-  // when both are in the template and the template lists it first.
-  const out: Json[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < templateOnly.length || j < stepItems.length) {
-    if (i >= templateOnly.length) out.push(stepItems[j++]!);
-    else if (j >= stepItems.length) out.push(templateOnly[i++]!);
-    else {
-      const l = inTemplate(templateOnly[i]!);
-      const r = inTemplate(stepItems[j]!);
-      if (l >= 0 && r >= 0 && l < r) out.push(templateOnly[i++]!);
-      else out.push(stepItems[j++]!);
-    }
-  }
-  return E.right(out);
+}
+
+/** encoding/json's isEmptyValue: what `omitempty` leaves out (never a struct). */
+function isEmptyValue(type: GoType, v: GoValue): boolean {
+  if (type.kind === 'slice') return Array.isArray(v) && v.length === 0;
+  if (type.kind === 'map') return v instanceof Map && v.size === 0;
+  if (type.kind === 'scalar') return (type.scalar === 'string' && v === '') || (type.scalar === 'int' && v === 0) || (type.scalar === 'bool' && v === false);
+  return false;
+}
+
+function marshalValue(type: GoType, u: unknown): GoValue {
+  if (type.kind === 'struct') return marshalStruct(type, u);
+  if (type.kind === 'slice' && Array.isArray(u)) return u.map((x) => marshalValue(type.elem, x));
+  if (type.kind === 'map' && isRecord(u)) return new Map(Object.keys(u).map((k) => [k, marshalValue(type.elem, u[k])] as const));
+  return toGo(u);
 }
 
 /**
- * One container merged onto the template. Decoding the merged JSON again
- * mirrors Tekton's round trip through the Container struct.
+ * A struct as Go's `json.Marshal` writes it, from the codec's encoding
+ * (where an absent field is Go's zero value): nil pointers and empty
+ * `omitempty` fields left out, every other field present, zero or not.
+ */
+function marshalStruct(type: GoStruct, u: unknown): GoMap {
+  const o = isRecord(u) ? u : {};
+  const out = new Map<string, GoValue>();
+  for (const f of type.fields) {
+    const v = own(o, f.json);
+    let m: GoValue | undefined;
+    if (v !== undefined && v !== null) {
+      m = marshalValue(f.type, v);
+      if (!f.pointer && f.omitempty && isEmptyValue(f.type, m)) m = undefined;
+    } else if (!f.pointer) {
+      m = zeroValue(f.type);
+      if (m === undefined) m = f.omitempty ? undefined : null;
+      else if (f.omitempty && isEmptyValue(f.type, m)) m = undefined;
+    }
+    if (m !== undefined) out.set(f.json, m);
+  }
+  return out;
+}
+
+/**
+ * Decoded JSON back to plain objects for the codec. The zero values that
+ * Go's encoding alone put in (`""` of a field without omitempty, the empty
+ * `resources` struct) are dropped, as absent means zero in the model;
+ * pointers keep whatever they hold.
+ */
+function toPlain(type: GoType | undefined, v: GoValue): unknown {
+  if (Array.isArray(v)) return v.map((x) => toPlain(type?.kind === 'slice' ? type.elem : undefined, x));
+  if (!(v instanceof Map)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of v) {
+    if (type?.kind === 'struct') {
+      const f = type.fields.find((g) => g.json === k);
+      const zero = f !== undefined && !f.pointer && ((f.type.kind === 'scalar' && f.type.scalar === 'string' && x === '') || (f.type.kind === 'struct' && x instanceof Map && x.size === 0));
+      if (!zero) defineField(out, k, toPlain(f?.type, x));
+    } else defineField(out, k, toPlain(type?.kind === 'map' ? type.elem : undefined, x));
+  }
+  return out;
+}
+
+/** `json.Marshal(&v1.Container{})`: the original of the three-way patch. */
+const EMPTY_CONTAINER = marshalStruct(CONTAINER, {});
+
+const oneLine = (message: string): string => message.replace(/\s*\n\s*/g, ' ').trim();
+
+function mergeMarshalled(template: GoMap, step: Container): E.Either<string, Container> {
+  const modified = marshalStruct(CONTAINER, Container.encode(step));
+  const patch = createThreeWayMergePatch(EMPTY_CONTAINER, modified, template, CONTAINER_SCHEMA);
+  if (E.isLeft(patch)) return E.left(oneLine(patch.left));
+  const merged = strategicMergePatch(template, patch.right, CONTAINER_SCHEMA);
+  if (E.isLeft(merged)) return E.left(oneLine(merged.left));
+  return E.mapLeft(() => 'the stepTemplate and the step do not merge into a valid container')(Container.decode(toPlain(CONTAINER, merged.right)));
+}
+
+/**
+ * One container merged onto the template, or Left with the strategic merge
+ * patch's error (as Tekton's, on one line).
  *
  * @example
  * ```ts
@@ -292,17 +278,12 @@ function mergeKeyed(template: readonly Json[], step: readonly Json[], key: strin
  * @public
  */
 export function mergeWithTemplate(template: Container, step: Container): E.Either<string, Container> {
-  return mergeWithEncodedTemplate(Container.encode(template) as JsonObject, step);
-}
-
-function mergeWithEncodedTemplate(template: JsonObject, step: Container): E.Either<string, Container> {
-  const merged = mergeObjects(template, Container.encode(step) as JsonObject, '');
-  if (E.isLeft(merged)) return merged;
-  return E.mapLeft(() => 'the stepTemplate and the step do not merge into a valid container')(Container.decode(merged.right));
+  return mergeMarshalled(marshalStruct(CONTAINER, Container.encode(template)), step);
 }
 
 /**
- * Every container merged onto the template (unchanged without a template).
+ * Every container merged onto the template (unchanged without a template);
+ * Left names the first container that cannot be merged.
  *
  * @example
  * ```ts
@@ -318,11 +299,11 @@ export function mergeAllWithTemplate(
 ): E.Either<string, readonly Container[]> {
   if (template === undefined) return E.right(containers);
   // The template is encoded once, not once per container (docs/performance.md).
-  const encoded = Container.encode(template) as JsonObject;
+  const encoded = marshalStruct(CONTAINER, Container.encode(template));
   const out: Container[] = [];
-  for (const c of containers) {
-    const m = mergeWithEncodedTemplate(encoded, c);
-    if (E.isLeft(m)) return m;
+  for (const [i, c] of containers.entries()) {
+    const m = mergeMarshalled(encoded, c);
+    if (E.isLeft(m)) return E.left(`container ${c.name !== undefined && c.name !== '' ? `"${c.name}"` : `#${i}`}: ${m.left}`);
     out.push(m.right);
   }
   return E.right(out);

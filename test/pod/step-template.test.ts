@@ -9,8 +9,10 @@
  * item inserted before the first step item the template lists after it.
  */
 import * as E from 'fp-ts/Either';
-import type { Container, EnvVar } from '../../src/model/core';
+import { Container, EnvVar } from '../../src/model/core';
 import { mergeAllWithTemplate, mergeWithTemplate } from '../../src/pod/step-template';
+import { renderPod } from '../../src/render';
+import { objectsOf, serviceAccountDoc, taskRunDoc } from '../support/objects';
 
 const merged = (template: Container, step: Container): Container => {
   const r = mergeWithTemplate(template, step);
@@ -163,5 +165,168 @@ describe('other fields', () => {
   it('merges every container onto one template', () => {
     const r = mergeAllWithTemplate({ env: env('T') }, [{ name: 'a', env: env('A') }, { name: 'b' }]);
     expect(r).toEqual(E.right([{ name: 'a', env: env('A', 'T') }, { name: 'b', env: env('T') }]));
+  });
+});
+
+// Expected values below are Tekton's own results: its code at 6c132b937e run
+// on the same container (the project's differential oracle), or, where a
+// test says so, the same vendored apimachinery code with Go 1.13's sort
+// package, which is what Tekton's controller was built with
+// (tekton/ko/Dockerfile); Go 1.19's pdqsort orders equal keys differently
+// from 7 items on.
+describe('a key the step repeats (every step has HOME first, so a step that sets HOME has two)', () => {
+  const home = (value: string): EnvVar => ({ name: 'HOME', value });
+
+  it("in a short list the implicit HOME wins over the step's own", () => {
+    expect(merged({ env: [{ name: 'BAR', value: 'b' }] }, { env: [home('/builder/home'), home('b'), { name: 'FOO', value: 'x y' }] }).env).toEqual([
+      home('/builder/home'),
+      { name: 'FOO', value: 'x y' },
+      { name: 'BAR', value: 'b' },
+    ]);
+  });
+
+  it('with another item between the two, the patch fails its own order check and the merge is refused', () => {
+    expect(mergeWithTemplate({ env: [{ name: 'BAR', value: 'b' }] }, { env: [home('/builder/home'), { name: 'FOO', value: 'x y' }, home('b')] })).toEqual(
+      E.left(
+        "The order in patch list: [map[name:HOME value:b] map[name:HOME value:/builder/home] map[name:FOO value:x y]] doesn't match $setElementOrder list: [map[name:HOME] map[name:FOO] map[name:HOME]]",
+      ),
+    );
+  });
+
+  it('a template item with that key is merged once, by the step item that sorts last', () => {
+    expect(merged({ env: [home('/tpl'), { name: 'A', value: 'a' }] }, { env: [home('/builder/home'), home('/custom')] }).env).toEqual([home('/builder/home'), { name: 'A', value: 'a' }]);
+  });
+
+  it('7 to 12 items: Go 1.13 sorts with a gap-6 pass first, and the last HOME wins (Go 1.13 build; Go 1.19: the first)', () => {
+    const step = { env: [home('/builder/home'), home('/custom'), ...env('B', 'C', 'D', 'E', 'F')] };
+    expect(merged({ env: env('Z') }, step).env).toEqual([home('/custom'), ...env('B', 'C', 'D', 'E', 'F', 'Z')]);
+  });
+
+  it('more than 12 items: Go 1.13 quicksorts, and the first HOME wins (Go 1.13 build; Go 1.19: the last)', () => {
+    const step = { env: [home('1'), home('2'), home('3'), ...env('B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K')] };
+    expect(merged({ env: env('Z') }, step).env).toEqual([home('1'), ...env('B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'Z')]);
+  });
+
+  it('a repeated mountPath: one mount, the fields of both', () => {
+    const step = { volumeMounts: [{ name: 'a', mountPath: '/data' }, { name: 'b', mountPath: '/data', readOnly: true }] };
+    expect(merged({ volumeMounts: [{ name: 'cache', mountPath: '/cache' }] }, step).volumeMounts).toEqual([
+      { name: 'a', readOnly: true, mountPath: '/data' },
+      { name: 'cache', mountPath: '/cache' },
+    ]);
+  });
+
+  it('a repeated mountPath with another mount between is refused', () => {
+    const step = { volumeMounts: [{ name: 'a', mountPath: '/data' }, { name: 'w', mountPath: '/workspace' }, { name: 'b', mountPath: '/data' }] };
+    expect(mergeWithTemplate({ volumeMounts: [{ name: 'cache', mountPath: '/cache' }] }, step)).toEqual(
+      E.left(
+        "The order in patch list: [map[mountPath:/data name:b] map[mountPath:/data name:a] map[mountPath:/workspace name:w]] doesn't match $setElementOrder list: [map[mountPath:/data] map[mountPath:/workspace] map[mountPath:/data]]",
+      ),
+    );
+  });
+
+  it('a repeated containerPort', () => {
+    const step = { ports: [{ containerPort: 8080 }, { containerPort: 8080, protocol: 'UDP' }] };
+    expect(merged({ ports: [{ name: 'http', containerPort: 80 }] }, step).ports).toEqual([{ containerPort: 8080, protocol: 'UDP' }, { name: 'http', containerPort: 80 }]);
+  });
+
+  it('a key the template repeats: the step item merges into the first', () => {
+    expect(merged({ env: [{ name: 'A', value: 'a' }, { name: 'A', value: 'b' }] }, { env: [{ name: 'A', value: 'c' }] }).env).toEqual([
+      { name: 'A', value: 'c' },
+      { name: 'A', value: 'b' },
+    ]);
+  });
+
+  it('when env and volumeMounts both fail, env is reported (Go reported whichever its map iteration met first)', () => {
+    const step = { env: [{ name: 'X', value: '1' }, { name: 'Y' }, { name: 'X', value: '2' }], volumeMounts: [{ name: 'p', mountPath: '/p' }, { name: 'q', mountPath: '/q' }, { name: 'r', mountPath: '/p' }] };
+    const r = mergeWithTemplate({ env: env('A'), volumeMounts: [{ name: 'v', mountPath: '/v' }] }, step);
+    expect(r).toEqual(E.left(expect.stringMatching(/^The order in patch list: \[map\[name:X value:2\] map\[name:X value:1\] map\[name:Y\]\]/)));
+  });
+
+  it('mergeAllWithTemplate names the container it could not merge', () => {
+    const r = mergeAllWithTemplate({ env: env('A') }, [{ name: 'ok' }, { name: 's', env: [home('/builder/home'), ...env('B'), home('x')] }]);
+    expect(r).toEqual(E.left(expect.stringMatching(/^container "s": The order in patch list: /)));
+  });
+});
+
+describe("Go's encoding of both containers (json.Marshal of a core/v1 Container)", () => {
+  it("the step's name always replaces the template's, even when empty (name has no omitempty)", () => {
+    expect(merged({ name: 'tmpl', image: 't', workingDir: '/t' }, { image: '', workingDir: '' })).toEqual({ image: 't', workingDir: '/t' });
+  });
+
+  it("readOnly: false cannot clear the template's readOnly: true (omitempty)", () => {
+    const r = merged({ volumeMounts: [{ name: 'a', mountPath: '/x', readOnly: true }] }, { volumeMounts: [{ name: 'b', mountPath: '/x', readOnly: false }] });
+    expect(r.volumeMounts).toEqual([{ name: 'b', readOnly: true, mountPath: '/x' }]);
+  });
+
+  it('securityContext merges field by field; its capabilities lists are replaced whole', () => {
+    const template = { securityContext: { privileged: true, runAsUser: 1000, capabilities: { add: ['NET_ADMIN'], drop: ['ALL'] } } };
+    expect(merged(template, { securityContext: { privileged: false, capabilities: { add: ['SYS_TIME'] } } }).securityContext).toEqual({
+      capabilities: { add: ['SYS_TIME'], drop: ['ALL'] },
+      privileged: false,
+      runAsUser: 1000,
+    });
+  });
+
+  it('lifecycle and probes merge as objects: the handlers of both sides are kept', () => {
+    const template = { lifecycle: { postStart: { exec: { command: ['a'] } } }, readinessProbe: { exec: { command: ['true'] }, periodSeconds: 5 } };
+    const step = { lifecycle: { postStart: { httpGet: { path: '/up', port: 8080 } }, preStop: { tcpSocket: { port: 80 } } }, readinessProbe: { periodSeconds: 10 } };
+    const r = merged(template, step);
+    expect(r.lifecycle).toEqual({ postStart: { exec: { command: ['a'] }, httpGet: { path: '/up', port: 8080 } }, preStop: { tcpSocket: { port: 80 } } });
+    expect(r.readinessProbe).toEqual({ exec: { command: ['true'] }, periodSeconds: 10 });
+  });
+
+  it('resources merge by resource name', () => {
+    const r = merged({ resources: { limits: { cpu: '2', memory: '1Gi' }, requests: { cpu: '500m' } } }, { resources: { limits: { memory: '512Mi' } } });
+    expect(Container.encode(r).resources).toEqual({ limits: { cpu: '2', memory: '512Mi' }, requests: { cpu: '500m' } });
+  });
+
+  it('envFrom is replaced whole; the valueFrom sources of one env var are combined', () => {
+    const template = { envFrom: [{ configMapRef: { name: 't' } }], env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] };
+    const step = { envFrom: [{ prefix: 'S_', secretRef: { name: 's' } }], env: [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } }] };
+    expect(merged(template, step)).toEqual({
+      envFrom: [{ prefix: 'S_', secretRef: { name: 's' } }],
+      env: [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' }, secretKeyRef: { name: 's', key: 'k' } } }],
+    });
+  });
+
+  it('fields Go always wrote come back with their zero value: a port without containerPort, a divisor', () => {
+    expect(merged({ ports: [{ name: 'p' }] }, { ports: [{ containerPort: 80 }] }).ports).toEqual([{ containerPort: 80 }, { name: 'p', containerPort: 0 }]);
+    const r = merged({ env: [{ name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } }] }, { env: env('B') });
+    expect(Container.encode(r).env).toEqual([{ name: 'B', value: 'b' }, { name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '0' } } }]);
+  });
+});
+
+describe('in a rendered TaskRun (the step gets HOME=/builder/home first)', () => {
+  const render = (stepEnv: readonly EnvVar[]) =>
+    renderPod(
+      objectsOf(
+        taskRunDoc(
+          { name: 'run', namespace: 'default' },
+          { taskSpec: { stepTemplate: { env: [{ name: 'BAR', value: 'b' }] }, steps: [{ name: 's', image: 'ubuntu', command: ['echo'], env: stepEnv }] } },
+        ),
+        serviceAccountDoc('default'),
+      ),
+    );
+
+  it("a step's own HOME, first in its env: Tekton kept the implicit one", () => {
+    const r = render([{ name: 'HOME', value: 'b' }, { name: 'FOO', value: 'x y' }]);
+    expect(E.isRight(r) && r.right.spec?.containers?.[0]?.env).toEqual([
+      { name: 'HOME', value: '/builder/home' },
+      { name: 'FOO', value: 'x y' },
+      { name: 'BAR', value: 'b' },
+    ]);
+  });
+
+  it("a step's own HOME after another env var: Tekton refused the TaskRun", () => {
+    expect(render([{ name: 'FOO', value: 'x y' }, { name: 'HOME', value: 'b' }])).toEqual(
+      E.left(
+        expect.objectContaining({
+          _tag: 'Refused',
+          object: 'TaskRun default/run',
+          field: 'spec.stepTemplate',
+          message: expect.stringMatching(/^container "step-s": The order in patch list: .* doesn't match \$setElementOrder list: /),
+        }),
+      ),
+    );
   });
 });
