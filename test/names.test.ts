@@ -4,6 +4,7 @@
  * k8s.io/apimachinery's rand.String; the RestrictLength cases from
  * pod_test.go ("very-long-step-name", "step-name-ends-with-non-alphanumeric").
  */
+import { createHash } from 'node:crypto';
 import { generatedName, MAX_NAME_LENGTH, podName, restrictLength, suffix, withSuffix } from '../src/names';
 
 const ALPHABET = /^[bcdfghjklmnpqrstvwxz2456789]{5}$/;
@@ -112,6 +113,15 @@ describe('generatedName (the API server on generateName)', () => {
     expect(generatedName('build-', '{}')).toMatch(/^build-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
+  it('keeps a prefix of 58 characters whole and cuts one of 60 to 58', () => {
+    const kept = generatedName('q'.repeat(58), '{}');
+    expect(kept).toHaveLength(63);
+    expect(kept.slice(0, 58)).toBe('q'.repeat(58));
+    const cut = generatedName('q'.repeat(60), '{}');
+    expect(cut).toHaveLength(63);
+    expect(cut.slice(58)).toMatch(ALPHABET);
+  });
+
   it('cuts the prefix to 58 characters (63 in all)', () => {
     const name = generatedName('p'.repeat(70), '{}');
     expect(name).toHaveLength(63);
@@ -121,5 +131,45 @@ describe('generatedName (the API server on generateName)', () => {
   it('depends on the content it is derived from', () => {
     expect(generatedName('build-', '{"a":1}')).toBe(generatedName('build-', '{"a":1}'));
     expect(generatedName('build-', '{"a":1}')).not.toBe(generatedName('build-', '{"a":2}'));
+  });
+});
+
+/**
+ * Users' golden files hold these names, so the derivation is part of the
+ * contract: SHA-256 (here node:crypto's, not taskpod's own) over each part
+ * framed as `<length>:<part>`, five bytes mod 27 into the suffix alphabet, or
+ * three bytes in hex for the Pod.
+ */
+describe('the derivation is stable', () => {
+  const framed = (parts: readonly string[]): Buffer =>
+    createHash('sha256')
+      .update(Buffer.concat(parts.map((p) => Buffer.from(`${p.length}:${p}`, 'utf8'))))
+      .digest();
+  const fiveChars = (parts: readonly string[]): string =>
+    [...framed(parts).subarray(0, 5)].map((b) => 'bcdfghjklmnpqrstvwxz2456789'[b % 27]).join('');
+
+  it.each([[[]], [['default/run', 'place-scripts']], [['ünï', 'cödé', '']], [['x'.repeat(300)]]])('suffix(%p)', (parts) => {
+    expect(suffix(parts)).toBe(fiveChars(parts));
+  });
+
+  it('withSuffix derives from seed, whole base and key', () => {
+    const base = 'b'.repeat(70);
+    expect(withSuffix('ns/run', base, 'k')).toBe(`${'b'.repeat(57)}-${fiveChars(['ns/run', base, 'k'])}`);
+    expect(withSuffix('ns/run', 'working-dir-initializer')).toBe(`working-dir-initializer-${fiveChars(['ns/run', 'working-dir-initializer', ''])}`);
+  });
+
+  it('podName is three bytes of the seed and "pod" in hex', () => {
+    expect(podName('default/run', 'run')).toBe(`run-pod-${framed(['default/run', 'pod']).subarray(0, 3).toString('hex')}`);
+  });
+
+  it('generatedName derives from "generateName", the whole prefix and the content', () => {
+    expect(generatedName('build-', '{"a":1}')).toBe(`build-${fiveChars(['generateName', 'build-', '{"a":1}'])}`);
+  });
+});
+
+describe('restrictLength on names with no letter or digit', () => {
+  it('leaves nothing', () => {
+    expect(restrictLength('--__%%')).toBe('');
+    expect(restrictLength('')).toBe('');
   });
 });

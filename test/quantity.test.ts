@@ -1080,6 +1080,17 @@ describe('quantityCodec', () => {
     }
   });
 
+  it.each([
+    [null, 'a quantity must be a JSON string or number'],
+    [{}, 'a quantity must be a JSON string or number'],
+    [Number.NaN, 'a quantity number must be finite'],
+    [Number.NEGATIVE_INFINITY, 'a quantity number must be finite'],
+    [2 ** 60, 'a quantity number beyond 2^53 is not exact; write it as a string'],
+  ] as ReadonlyArray<readonly [unknown, string]>)('says why it refuses %p', (input, message) => {
+    const result = quantityCodec.decode(input);
+    expect(isLeft(result) ? result.left.map((e) => e.message) : result).toEqual([message]);
+  });
+
   it('is() accepts quantity strings only; encode is the identity', () => {
     expect(quantityCodec.is('100m')).toBe(true);
     expect(quantityCodec.is(' 100m')).toBe(false);

@@ -1,0 +1,115 @@
+/**
+ * The small helpers of src/util.ts. Path expectations are rows of Go's own
+ * tables (path/filepath's cleantests and reltests); string order is Go's
+ * byte-wise order over UTF-8, which differs from JavaScript's UTF-16 order
+ * above U+FFFF.
+ */
+import { cleanPath, compareGoStrings, nonEmpty, relPath, sortGoStrings, stableJson } from '../src/util';
+
+describe('cleanPath (Go filepath.Clean)', () => {
+  it.each([
+    ['', '.'],
+    ['abc', 'abc'],
+    ['abc/', 'abc'],
+    ['abc/def/', 'abc/def'],
+    ['/abc/', '/abc'],
+    ['//abc', '/abc'],
+    ['abc//def//ghi', 'abc/def/ghi'],
+    ['abc/./def', 'abc/def'],
+    ['/./abc/def', '/abc/def'],
+    ['abc/def/ghi/../jkl', 'abc/def/jkl'],
+    ['abc/def/../ghi/../jkl', 'abc/jkl'],
+    ['abc/def/..', 'abc'],
+    ['abc/def/../..', '.'],
+    ['/abc/def/../..', '/'],
+    ['abc/def/../../..', '..'],
+    ['/abc/def/../../..', '/'],
+    ['abc/def/../../../ghi/jkl/../../../mno', '../../mno'],
+    ['/../abc', '/abc'],
+    ['abc/./../def', 'def'],
+    ['../../abc', '../../abc'],
+    ['.', '.'],
+    ['./', '.'],
+    ['/', '/'],
+    ['..', '..'],
+    ['../..', '../..'],
+  ])('%p cleans to %p', (input, expected) => {
+    expect(cleanPath(input)).toBe(expected);
+  });
+});
+
+describe('relPath (Go filepath.Rel, absolute paths)', () => {
+  it.each([
+    ['/a/b', '/a/b', '.'],
+    ['/a/b/.', '/a/b', '.'],
+    ['/a/b', '/a/b/.', '.'],
+    ['/ab/cd', '/ab/cde', '../cde'],
+    ['/ab/cd', '/ab/c', '../c'],
+    ['/a/b', '/a/b/c/d', 'c/d'],
+    ['/a/b', '/a/b/../c', '../c'],
+    ['/a/b/../c', '/a/b', '../b'],
+    ['/a/b/c', '/a/c/d', '../../c/d'],
+    ['/a/b', '/c/d', '../../c/d'],
+    ['/a/b/c/d', '/a/b', '../..'],
+    ['/../../a/b', '/../../a/b/c/d', 'c/d'],
+    ['/', '/a/b', 'a/b'],
+    ['/', '/', '.'],
+    ['/a/b', '/', '../..'],
+    ['/workspace', '/workspace/src/app', 'src/app'],
+  ])('from %p to %p is %p', (base, target, expected) => {
+    expect(relPath(base, target)).toBe(expected);
+  });
+
+  it.each([
+    ['/a', 'a'],
+    ['a', '/a'],
+  ])('refuses to relate %p and %p (one absolute, one not), as Go errs', (base, target) => {
+    expect(relPath(base, target)).toBeUndefined();
+  });
+});
+
+describe('Go string order', () => {
+  it('compares UTF-8 bytes, not UTF-16 units', () => {
+    // U+FF61 is EF BD A1 in UTF-8, U+1F600 is F0 9F 98 80; in UTF-16 the
+    // emoji's high surrogate (D83D) sorts first.
+    expect(compareGoStrings('\uff61', '\u{1f600}')).toBeLessThan(0);
+    expect(compareGoStrings('\u{1f600}', '\uff61')).toBeGreaterThan(0);
+    expect(compareGoStrings('a', 'a')).toBe(0);
+    expect(compareGoStrings('B', 'a')).toBeLessThan(0);
+    expect(compareGoStrings('a', 'ab')).toBeLessThan(0);
+  });
+
+  it('sortGoStrings returns a sorted copy and leaves its input alone', () => {
+    const input = ['b', '\u{1f600}', '\uff61', 'a', 'B'];
+    expect(sortGoStrings(input)).toEqual(['B', 'a', 'b', '\uff61', '\u{1f600}']);
+    expect(input).toEqual(['b', '\u{1f600}', '\uff61', 'a', 'B']);
+    expect(sortGoStrings(new Set(['z', 'y']))).toEqual(['y', 'z']);
+  });
+});
+
+describe('nonEmpty (omitempty for lists)', () => {
+  it('keeps a non-empty list as it is, drops an empty or missing one', () => {
+    const xs = [1];
+    expect(nonEmpty(xs)).toBe(xs);
+    expect(nonEmpty([])).toBeUndefined();
+    expect(nonEmpty(undefined)).toBeUndefined();
+  });
+});
+
+describe('stableJson', () => {
+  it('sorts object keys at every depth and drops undefined members', () => {
+    expect(stableJson({ b: 1, a: { d: [true, null], c: 'x' }, u: undefined })).toBe('{"a":{"c":"x","d":[true,null]},"b":1}');
+  });
+
+  it('gives one text for objects that differ only in key order', () => {
+    expect(stableJson({ x: 1, y: [{ q: 1, p: 2 }] })).toBe(stableJson({ y: [{ p: 2, q: 1 }], x: 1 }));
+  });
+
+  it('writes scalars as JSON and undefined as null', () => {
+    expect(stableJson('a"b')).toBe('"a\\"b"');
+    expect(stableJson(1.5)).toBe('1.5');
+    expect(stableJson(undefined)).toBe('null');
+    expect(stableJson([])).toBe('[]');
+    expect(stableJson({})).toBe('{}');
+  });
+});
