@@ -51,7 +51,7 @@ function validateDirection(run: ResolvedRun, declared: readonly TaskResource[], 
   for (const d of declared) {
     const name = d.name ?? '';
     const r = resolved.get(name);
-    const index = bindings.findIndex((b) => b.name === name);
+    const index = bindings.findIndex((b) => (b.name ?? '') === name);
     const bound = r?.spec?.type ?? '';
     if (r !== undefined && bound !== (d.type ?? '')) {
       return E.left(

@@ -18,6 +18,11 @@ describe('cloudEvent resource', () => {
     expect(r.inputModifier({}, '/workspace/x', { seed: 's', key: 'k' })).toEqual({ prepend: [], append: [], volumes: [] });
   });
 
+  it('is of type cloudEvent, named "" without metadata (Go zero value)', () => {
+    const r = right(cloudEventResource({ spec: { type: 'cloudEvent', params: params({ targetURI: 'http://sink' }) } }));
+    expect([r.type, r.name, r.replacements.get('name')]).toEqual(['cloudEvent', '', '']);
+  });
+
   it('as an output gets only the create-dir step', () => {
     const ctx = contextFor(taskRun({ taskSpec: { outputs: { resources: [{ name: 'notification', type: 'cloudEvent' }] } }, outputs: [bind('notification', 'cloud-event-resource-uri')] }), [sink]);
     expect((right(addOutputResources(ctx, ctx.run.taskSpec)).steps ?? []).map((s) => s.args)).toEqual([['-args', 'mkdir -p /workspace/output/notification']]);

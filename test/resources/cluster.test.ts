@@ -119,3 +119,66 @@ describe('cluster resource as input', () => {
     expect(clusterConfigJson(f)).toContain('"secrets":[]');
   });
 });
+
+// Each JSON below is what Go's json.Marshal wrote for the ClusterResource
+// NewClusterResource built from the same params and secrets.
+describe('cluster resource: absent values', () => {
+  const json = (r: Parameters<typeof clusterFields>[0]) => clusterConfigJson(clusterFields(r));
+  const withParams = (p: { name: string; value?: string }[], secrets?: { fieldName?: string; secretName?: string; secretKey?: string }[]) =>
+    pipelineResource('test-cluster-resource', { type: 'cluster', params: p, ...(secrets !== undefined ? { secrets } : {}) });
+
+  it('without name and url params, both are ""', () => {
+    expect(json(cluster({ token: 't' }))).toBe(
+      '{"name":"","type":"cluster","url":"","revision":"","username":"","password":"","namespace":"","token":"t","Insecure":true,"cadata":null,"secrets":null}',
+    );
+  });
+
+  it('a param without value sets its field to ""', () => {
+    const f = clusterFields(withParams([{ name: 'name', value: 'c' }, { name: 'username', value: 'u' }, { name: 'USERNAME' }]));
+    expect(f.username).toBe('');
+  });
+
+  it('ignores unknown params, whatever they hold', () => {
+    expect(json(cluster({ name: 'c', extra: 'bXktY2EtY2VydAo=' }))).toBe(
+      '{"name":"c","type":"cluster","url":"","revision":"","username":"","password":"","namespace":"","token":"","Insecure":true,"cadata":null,"secrets":null}',
+    );
+  });
+
+  it('an empty cadata param is no CA data: null, and insecure', () => {
+    const r = cluster({ name: 'c', cadata: '', insecure: 'false' });
+    expect(json(r)).toBe('{"name":"c","type":"cluster","url":"","revision":"","username":"","password":"","namespace":"","token":"","Insecure":true,"cadata":null,"secrets":null}');
+    expect(clusterResource(r, TEST_IMAGES.kubeconfigWriter).replacements.get('cadata')).toBe('');
+  });
+
+  it('cadata of which nothing decodes is empty CA data: "", and insecure', () => {
+    expect(json(cluster({ name: 'c', cadata: '*', insecure: 'false' }))).toBe(
+      '{"name":"c","type":"cluster","url":"","revision":"","username":"","password":"","namespace":"","token":"","Insecure":true,"cadata":"","secrets":null}',
+    );
+  });
+
+  it('secrets without field, key or name: "" in the JSON and in the env', () => {
+    const r = withParams([{ name: 'name', value: 'c' }], [{ fieldName: 'token' }, { secretName: 's' }]);
+    expect(json(r)).toBe(
+      '{"name":"c","type":"cluster","url":"","revision":"","username":"","password":"","namespace":"","token":"","Insecure":true,"cadata":null,' +
+        '"secrets":[{"fieldName":"token","secretKey":"","secretName":""},{"fieldName":"","secretKey":"","secretName":"s"}]}',
+    );
+    const res = clusterResource(r, TEST_IMAGES.kubeconfigWriter);
+    expect(res.type).toBe('cluster');
+    expect(res.inputModifier({}, '/workspace/c', { seed: 's', key: 'inputs/c' })).toEqual({
+      prepend: [
+        {
+          name: suffixed('kubeconfig'),
+          image: 'override-with-kubeconfig-writer:latest',
+          command: ['/ko-app/kubeconfigwriter'],
+          args: ['-clusterConfig', json(r)],
+          env: [
+            { name: 'TOKEN', valueFrom: { secretKeyRef: { name: '', key: '' } } },
+            { name: '', valueFrom: { secretKeyRef: { name: 's', key: '' } } },
+          ],
+        },
+      ],
+      append: [],
+      volumes: [],
+    });
+  });
+});

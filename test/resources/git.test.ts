@@ -85,6 +85,11 @@ describe('git fields and replacements', () => {
     expect(gitFields(r).revision).toBe('v2');
   });
 
+  // NewGitResource: Name is r.Name, params without a value are "" (the revision then master).
+  it('reads a resource without metadata, and params without values, as Go zero values', () => {
+    expect(gitFields({ spec: { type: 'git', params: [{ name: 'url' }, { name: 'revision' }] } })).toEqual({ name: '', url: '', revision: 'master' });
+  });
+
   it('exposes name, type, url, revision and the path', () => {
     const ctx = contextFor(taskRun({ taskSpec: { inputs: gitInputs }, inputs: [bind('gitspace', 'the-git')] }), resources);
     expect(Object.fromEntries(resourceReplacements(ctx.run, ctx.run.taskSpec, 'inputs'))).toEqual({

@@ -53,6 +53,108 @@ describe('Go helpers', () => {
     expect(goBytesToString(Uint8Array.from([0x61, 0xe2, 0x82, 0xac, 0xff, 0xe2, 0x82]))).toBe('a\u20ac\ufffd\ufffd\ufffd');
   });
 
+  it('EqualFold: the Kelvin sign and the long s match only k and s; DEL matches itself', () => {
+    // Go: strings.EqualFold on each pair.
+    expect(equalFoldAscii('\u212A', 'x')).toBe(false);
+    expect(equalFoldAscii('\u212Ax', 'ab')).toBe(false);
+    expect(equalFoldAscii('\u212A', 'K')).toBe(true);
+    expect(equalFoldAscii('\u017F', 'x')).toBe(false);
+    expect(equalFoldAscii('\u017Fx', 'ab')).toBe(false);
+    expect(equalFoldAscii('\u017F', 'S')).toBe(true);
+    expect(equalFoldAscii('\x7f', '\x7f')).toBe(true);
+    expect(equalFoldAscii('\u{1F600}', 'ab')).toBe(false);
+  });
+
+  it('TrimSpace: unicode.IsSpace exactly (\\v is a space, V and U+200B are not)', () => {
+    expect(goTrimSpace('\vx\v')).toBe('x');
+    expect(goTrimSpace('VxV')).toBe('VxV');
+    expect(goTrimSpace('\u2000a\u200a')).toBe('a');
+    expect(goTrimSpace('\u200ba\u200b')).toBe('\u200ba\u200b');
+    expect(goTrimSpace('\u1680x\u202f\u205f')).toBe('x');
+    expect(goTrimSpace('\u2028x\u2029\f\r')).toBe('x');
+    expect(goTrimSpace('\x1fx\x1c')).toBe('\x1fx\x1c');
+    expect(goTrimSpace(' \u0085\u00a0 ')).toBe('');
+  });
+
+  // base64.StdEncoding.DecodeString at Go 1.13, the bytes it returned next to its error.
+  it.each([
+    ['bXk*', ''], // a bad character ends the decoding: the quantum it is in is lost
+    ['bX*=', ''],
+    ['bX=', ''], // one "=" where two are needed, at the end
+    ['bX==', 'm'],
+    ['bX=x', ''], // one "=" followed by something else
+    ['bX=\n=', 'm'], // line breaks between the two "="
+    ['bX=\n', ''],
+    ['bX=\nx', ''],
+    ['bX==\n', 'm'],
+    ['bX==x', 'm'], // trailing garbage after complete padding: the quantum is kept
+    ['====', ''], // padding as the first or second character of a quantum
+    ['=', ''],
+    ['b===', ''],
+    ['bXk=\nx', 'my'],
+    ['bXkt\r\n', 'my-'],
+    ['bXk\u00e9', ''], // a non-ASCII character is a bad character
+    ['bXktY2', 'my-'], // an unpadded final quantum is an error
+  ])('base64 %j decodes to %j as Go keeps it', (text, want) => {
+    expect(decoded(text)).toBe(want);
+  });
+
+  // Go: for each input, json.Marshal(string(bytes)): one U+FFFD per byte that is not part of valid UTF-8.
+  it.each([
+    [[0x61, 0x7f], 'a\u{7f}'],
+    [[0x80], '\u{fffd}'],
+    [[0xc0, 0x80], '\u{fffd}\u{fffd}'],
+    [[0xc1, 0xbf], '\u{fffd}\u{fffd}'],
+    [[0xc2, 0x80], '\u{80}'],
+    [[0xc3, 0xa9], '\u{e9}'],
+    [[0xc3, 0x80], '\u{c0}'],
+    [[0xc3, 0xbf], '\u{ff}'],
+    [[0xc3, 0x41], '\u{fffd}A'],
+    [[0xc3, 0xc3, 0xa9], '\u{fffd}\u{e9}'],
+    [[0xdf, 0xbf], '\u{7ff}'],
+    [[0xe0, 0xa0, 0x80], '\u{800}'],
+    [[0xe0, 0x9f, 0xbf], '\u{fffd}\u{fffd}\u{fffd}'],
+    [[0xe1, 0x80, 0x80], '\u{1000}'],
+    [[0xec, 0xbf, 0xbf], '\u{cfff}'],
+    [[0xed, 0x9f, 0xbf], '\u{d7ff}'],
+    [[0xed, 0xa0, 0x80], '\u{fffd}\u{fffd}\u{fffd}'],
+    [[0xee, 0x80, 0x80], '\u{e000}'],
+    [[0xef, 0xbf, 0xbf], '\u{ffff}'],
+    [[0xe2, 0x82, 0x80], '\u{2080}'],
+    [[0xe2, 0x82, 0xbf], '\u{20bf}'],
+    [[0xe2, 0x82, 0x41], '\u{fffd}\u{fffd}A'],
+    [[0xe2, 0x82, 0xc3, 0xa9], '\u{fffd}\u{fffd}\u{e9}'],
+    [[0xe2, 0xe2, 0x82, 0xac], '\u{fffd}\u{20ac}'],
+    [[0xf0, 0x90, 0x80, 0x80], '\u{10000}'],
+    [[0xf0, 0x8f, 0xbf, 0xbf], '\u{fffd}\u{fffd}\u{fffd}\u{fffd}'],
+    [[0xf1, 0x80, 0x80, 0x80], '\u{40000}'],
+    [[0xf4, 0x8f, 0xbf, 0xbf], '\u{10ffff}'],
+    [[0xf4, 0x90, 0x80, 0x80], '\u{fffd}\u{fffd}\u{fffd}\u{fffd}'],
+    [[0xf5, 0x80, 0x80, 0x80], '\u{fffd}\u{fffd}\u{fffd}\u{fffd}'],
+    [[0xf0, 0x90, 0x80, 0x41], '\u{fffd}\u{fffd}\u{fffd}A'],
+    [[0xc3], '\u{fffd}'],
+    [[0x61, 0xe2, 0x82], 'a\u{fffd}\u{fffd}'],
+  ])('bytes %j read as Go reads them', (bytes, want) => {
+    expect(goBytesToString(Uint8Array.from(bytes))).toBe(want);
+  });
+
+  it('bytes: a stray continuation byte followed by another is two U+FFFD', () => {
+    expect(goBytesToString(Uint8Array.from([0x80, 0x80]))).toBe('\ufffd\ufffd');
+  });
+
+  it('JSON strings: quote and backslash escaped, \\n \\r \\t short, other controls and U+2028/9 as \\u, the rest raw', () => {
+    // Go: json.Marshal of each string.
+    expect(goJsonString('a"b\\c')).toBe('"a\\"b\\\\c"');
+    expect(goJsonString('\n\r\t')).toBe('"\\n\\r\\t"');
+    expect(goJsonString('\u0000\u001f\u007f')).toBe('"\\u0000\\u001f\u007f"');
+    expect(goJsonString('\u2028\u2029')).toBe('"\\u2028\\u2029"');
+    expect(goJsonString('\u00e9\ue000\ufffd\u{1F600}')).toBe('"\u00e9\ue000\ufffd\u{1F600}"');
+  });
+
+  it('JSON strings: ill-formed text (a lone surrogate) is written as Go writes an invalid byte, \\ufffd', () => {
+    expect(goJsonString('a\ud800b\udfffc')).toBe('"a\\ufffdb\\ufffdc"');
+  });
+
   it('JSON strings and structs as encoding/json writes them', () => {
     expect(goJsonString('<a href="x">&\u2028\u0001\t')).toBe('"\\u003ca href=\\"x\\"\\u003e\\u0026\\u2028\\u0001\\t"');
     expect(goJson({ b: 1, a: [true, null, 'x'] })).toBe('{"b":1,"a":[true,null,"x"]}');

@@ -3,7 +3,7 @@
  * from Tekton's image_exporter_test.go and output_resource_test.go at
  * 6c132b937e.
  */
-import { addImageDigestExporter, addOutputResources, imageResource, imagesJson, resourceReplacements } from '../../src/resources';
+import { addImageDigestExporter, addOutputResources, imageFields, imageResource, imagesJson, resourceReplacements } from '../../src/resources';
 import { bind, contextFor, params, pipelineResource, right, suffixed, taskRun } from './support';
 
 const sourceImage = pipelineResource('source-image-1', { type: 'image', params: params({ url: 'gcr.io/some-image-1', digest: '' }) });
@@ -88,6 +88,11 @@ describe('image resource', () => {
     });
     const ctx = contextFor(tr, [sourceImage]);
     expect(right(addOutputResources(ctx, ctx.run.taskSpec)).steps?.[0]?.args).toEqual(['-args', 'mkdir -p /workspace']);
+  });
+
+  it('reads a resource without metadata or params as Go zero values, of type image', () => {
+    expect(imageFields({ spec: { type: 'image' } })).toEqual({ name: '', url: '', digest: '' });
+    expect(imageResource({ spec: { type: 'image' } }).type).toBe('image');
   });
 
   it('exposes name, type, url and digest', () => {

@@ -54,6 +54,16 @@ describe('pullRequest resource', () => {
     expect(r.inputModifier({}, '/workspace', naming).prepend[0]?.env).toEqual(tokenEnv);
   });
 
+  // NewPullRequestResource: Name is r.Name; a token secret without name or key gives a secretKeyRef of "" and "".
+  it('is of type pullRequest; without metadata or secret names, Go zero values; no volumes either way', () => {
+    const r = pullRequestResource({ spec: { type: 'pullRequest', params: params({ url: 'https://example.com' }), secrets: [{ fieldName: 'githubToken' }] } }, TEST_IMAGES.pr);
+    expect([r.type, r.name]).toEqual(['pullRequest', '']);
+    const env = [{ name: 'GITHUBTOKEN', valueFrom: { secretKeyRef: { name: '', key: '' } } }];
+    const want = (mode: string) => ({ ...step('', mode, env), name: suffixed('pr-source-') });
+    expect(r.inputModifier({}, '/workspace', naming)).toEqual({ prepend: [want('download')], append: [], volumes: [] });
+    expect(r.outputModifier({}, '/workspace', naming)).toEqual({ prepend: [], append: [want('upload')], volumes: [] });
+  });
+
   it('downloads before the steps and uploads after them, from the input and output paths', () => {
     const pr = pipelineResource('my-pr', { type: 'pullRequest', params: params({ url: 'https://github.com/o/r/pull/1' }) });
     const spec = {

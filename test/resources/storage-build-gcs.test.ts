@@ -35,6 +35,36 @@ describe('build-gcs storage resource', () => {
     expect(Object.fromEntries(r.replacements)).toEqual({ name: 'gcs-resource', type: 'storage', location: 'gs://fake-bucket' });
   });
 
+  it('is named "" without metadata (Go zero value)', () => {
+    const r = { spec: { type: 'storage', params: params({ type: 'build-gcs', location: 'gs://b', artifactType: 'Archive' }) } };
+    expect(right(buildGcsFields(r))).toEqual({ name: '', location: 'gs://b', artifactType: 'Archive' });
+  });
+
+  // NewBuildGCSResource refused it too (its type is not storage).
+  it('refuses a resource without spec: it has no location', () => {
+    expect(buildGcsFields({ metadata: { name: 'b' } })).toEqual(E.left('a build-gcs storage resource needs a non-empty "location" param'));
+  });
+
+  it('passes no --dest_dir for an empty path, and adds nothing after the steps', () => {
+    const r = buildGcsResource({ name: 'gcs-valid', location: 'gs://some-bucket', artifactType: 'Manifest' }, TEST_IMAGES);
+    expect(r.inputModifier({}, '', naming)).toEqual({
+      prepend: [
+        { name: suffixed('create-dir-gcs-valid'), image: 'override-with-bash-noop:latest', command: ['/ko-app/bash'], args: ['-args', 'mkdir -p '] },
+        { name: suffixed('storage-fetch-gcs-valid'), image: 'gcr.io/cloud-builders/gcs-fetcher:latest', command: ['/ko-app/gcs-fetcher'], args: ['--type', 'Manifest', '--location', 'gs://some-bucket'] },
+      ],
+      append: [],
+      volumes: [],
+    });
+  });
+
+  it.each([
+    ['a location param without value', [{ name: 'type', value: 'build-gcs' }, { name: 'location' }, { name: 'artifactType', value: 'Archive' }], 'a build-gcs storage resource needs a non-empty "location" param'],
+    ['an artifactType param without value', [{ name: 'type', value: 'build-gcs' }, { name: 'location', value: 'gs://b' }, { name: 'artifactType' }], 'invalid artifactType "": it must be one of Archive, Manifest, ZipArchive, TarGzArchive'],
+    ['an unknown artifactType', params({ type: 'build-gcs', location: 'gs://b', artifactType: 'invalid-type' }), 'invalid artifactType "invalid-type": it must be one of Archive, Manifest, ZipArchive, TarGzArchive'],
+  ])('refuses %s, with the whole message', (_name, p, message) => {
+    expect(buildGcsFields(pipelineResource('b', { type: 'storage', params: p }))).toEqual(E.left(message));
+  });
+
   it.each([
     ['no location params', params({ NotLocation: 'doesntmatter', type: 'build-gcs' }), undefined, 'needs a non-empty "location"'],
     ['location param with empty value', params({ Location: '', type: 'build-gcs' }), undefined, 'needs a non-empty "location"'],

@@ -168,6 +168,34 @@ describe('gcs storage resource as output', () => {
   });
 });
 
+describe('gcs storage resource: Go zero values', () => {
+  it('is named "" without metadata, and exposes name, type and location', () => {
+    const r = gcsResource(right(gcsFields({ spec: { type: 'storage', params: params({ type: 'gcs', location: 'gs://b/o' }) } })), TEST_IMAGES);
+    expect([r.type, r.name]).toEqual(['storage', '']);
+    expect(Object.fromEntries(r.replacements)).toEqual({ name: '', type: 'storage', location: 'gs://b/o' });
+  });
+
+  // getSecretEnvVarsAndVolumeMounts: filepath.Join("/var/secret", "") and a volume named volume-<name>-.
+  it('mounts a credential secret without name or key at /var/secret itself', () => {
+    const r = pipelineResource('g', { type: 'storage', params: params({ type: 'gcs', location: 'gs://b' }), secrets: [{ fieldName: 'GOOGLE_APPLICATION_CREDENTIALS' }] });
+    const m = gcsResource(right(gcsFields(r)), TEST_IMAGES).outputModifier({}, '/workspace/output/g', { seed: 's', key: 'k' });
+    expect(m).toEqual({
+      prepend: [],
+      append: [
+        {
+          name: suffixed('upload-g'),
+          image: 'override-with-gsutil-image:latest',
+          command: ['/ko-app/gsutil'],
+          args: ['-args', 'cp /workspace/output/g/* gs://b'],
+          env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/var/secret' }],
+          volumeMounts: [{ name: 'volume-g-', mountPath: '/var/secret' }],
+        },
+      ],
+      volumes: [{ name: 'volume-g-', secret: { secretName: '' } }],
+    });
+  });
+});
+
 describe('storage resources that cannot be read', () => {
   it.each([
     ['unimplemented type', params({ Location: 'gs://fake-bucket', type: 'non-existent-type' }), 'storage type "non-existent-type" is not implemented'],

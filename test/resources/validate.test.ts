@@ -87,6 +87,95 @@ describe('validateResourceBindings', () => {
   });
 });
 
+describe('validateResourceBindings: lists, unnamed resources, embedded specs', () => {
+  const bad = pipelineResource('bad-storage', { type: 'storage', params: params({ type: 'gcs' }) });
+  const webhookError = { _tag: 'Invalid', object: `PipelineResource ${NS}/bad-storage`, field: 'spec.params', message: 'missing field(s): location param' };
+
+  it('names every missing input, in declared order, in the plural', () => {
+    const spec = { inputs: { resources: [{ name: 'src', type: 'git' }, { name: 'docs', type: 'git' }, { name: 'site', type: 'git' }] } };
+    expect(check(taskRun({ taskSpec: spec, inputs: [bind('src', 'the-git')] }))).toEqual({
+      _tag: 'Invalid',
+      object,
+      field: 'spec.inputs.resources',
+      message: 'the Task declares input resources "docs", "site" but the TaskRun does not bind them',
+    });
+  });
+
+  it('names every undeclared binding in the plural, the field at the first one', () => {
+    const spec = { outputs: { resources: [{ name: 'img', type: 'image' }] } };
+    expect(check(taskRun({ taskSpec: spec, outputs: [bind('x', 'the-image'), bind('img', 'the-image'), bind('y', 'the-image')] }))).toEqual({
+      _tag: 'Invalid',
+      object,
+      field: 'spec.outputs.resources[0]',
+      message: 'the TaskRun binds output resources "x", "y" that the Task does not declare',
+    });
+  });
+
+  // Tekton's webhooks accept a declared resource and a binding without a name (""): they match each other.
+  it('accepts an unnamed declaration bound by an unnamed binding', () => {
+    const spec = { inputs: { resources: [{ type: 'git' }] } };
+    expect(check(taskRun({ taskSpec: spec, inputs: [{ resourceRef: { name: 'the-git' } }] }))).toBeUndefined();
+  });
+
+  it('checks the PipelineResource an unnamed binding references', () => {
+    const spec = { inputs: { resources: [{ type: 'storage' }] } };
+    expect(check(taskRun({ taskSpec: spec, inputs: [{ resourceRef: { name: 'bad-storage' } }] }), [bad])).toEqual(webhookError);
+  });
+
+  // Tekton's validateResources refused this too ("" should be type "image" but was "git").
+  // The error names the unnamed binding (index 0) and the PipelineResource it
+  // references (this once said spec.inputs.resources[-1] and "the embedded
+  // resourceSpec": the lookup compared a missing name with "").
+  it('refuses an unnamed declaration bound to another type, naming the binding', () => {
+    const spec = { inputs: { resources: [{ type: 'git' }] } };
+    const err = check(taskRun({ taskSpec: spec, inputs: [{ resourceRef: { name: 'the-image' } }] }));
+    expect(err).toMatchObject({
+      _tag: 'Invalid',
+      object,
+      field: 'spec.inputs.resources[0]',
+      message: 'input resource "" is declared with type "git" but bound to PipelineResource "the-image" of type "image"',
+    });
+  });
+
+  it('refuses an unnamed binding the Task does not declare, quoting the empty name', () => {
+    const spec = { inputs: { resources: [{ name: 'src', type: 'git' }] } };
+    expect(check(taskRun({ taskSpec: spec, inputs: [bind('src', 'the-git'), { resourceRef: { name: 'the-git' } }] }))).toEqual({
+      _tag: 'Invalid',
+      object,
+      field: 'spec.inputs.resources[1]',
+      message: 'the TaskRun binds input resource "" that the Task does not declare',
+    });
+  });
+
+  it('checks the PipelineResources of output bindings too', () => {
+    const spec = { outputs: { resources: [{ name: 'out', type: 'storage' }] } };
+    expect(check(taskRun({ taskSpec: spec, outputs: [bind('out', 'bad-storage')] }), [bad])).toEqual(webhookError);
+  });
+
+  it('checks every referenced PipelineResource, not only the first', () => {
+    const spec = { inputs: { resources: [{ name: 'src', type: 'git' }, { name: 'data', type: 'storage' }] } };
+    expect(check(taskRun({ taskSpec: spec, inputs: [bind('src', 'the-git'), bind('data', 'bad-storage')] }), [git, bad])).toEqual(webhookError);
+  });
+
+  // An embedded resourceSpec is no PipelineResource object: its binding name (with a dot, no valid object name) is not checked as one.
+  it('does not check an embedded resourceSpec as a PipelineResource', () => {
+    const spec = { inputs: { resources: [{ name: 'img.v1', type: 'image' }] } };
+    const tr = taskRun({ taskSpec: spec, inputs: [{ name: 'img.v1', resourceSpec: { type: 'image', params: params({ url: 'gcr.io/x' }) } }] });
+    expect(check(tr)).toBeUndefined();
+  });
+
+  it('names an embedded resourceSpec of the wrong type as such', () => {
+    const spec = { inputs: { resources: [{ name: 'src', type: 'git' }] } };
+    const tr = taskRun({ taskSpec: spec, inputs: [{ name: 'src', resourceSpec: { type: 'image', params: params({ url: 'gcr.io/x' }) } }] });
+    expect(check(tr)).toEqual({
+      _tag: 'Invalid',
+      object,
+      field: 'spec.inputs.resources[0]',
+      message: 'input resource "src" is declared with type "git" but bound to the embedded resourceSpec of type "image"',
+    });
+  });
+});
+
 describe('resources the controller cannot read', () => {
   it('refuses a build-gcs resource without artifactType (the webhook lets it through), naming the binding', () => {
     const noType = pipelineResource('no-artifact', { type: 'storage', params: params({ type: 'build-gcs', location: 'gs://b/a.zip' }) });
