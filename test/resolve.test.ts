@@ -194,3 +194,156 @@ describe('resolveRun: resource bindings', () => {
     expect(r.outputs.get('img')).toEqual({ metadata: { name: 'img' }, spec: { type: 'image', params: [{ name: 'url', value: 'x' }] } });
   });
 });
+
+describe('theTaskRun: exact refusals', () => {
+  it('several TaskRuns: each named by name, else generateName, else "?"', () => {
+    const nameless = { apiVersion: 'tekton.dev/v1alpha1', kind: 'TaskRun', spec: {} };
+    expect(theTaskRun(objectsOf(taskRunDoc({ name: 'a' }, {}), taskRunDoc({ generateName: 'b-' }, {}), nameless, taskRunDoc({ namespace: 'ns' }, {})))).toEqual(
+      E.left({ _tag: 'InvalidInput', object: 'input', field: '', message: '4 TaskRuns found (a, b-, ?, ?): the input must hold exactly one' }),
+    );
+  });
+
+  it('a TaskRun without metadata: unnamed, in namespace default', () => {
+    expect(theTaskRun(objectsOf({ apiVersion: 'tekton.dev/v1alpha1', kind: 'TaskRun', spec: { taskSpec: { steps } } }))).toEqual(
+      E.left({ _tag: 'InvalidInput', object: 'TaskRun default/(unnamed)', field: 'metadata.name', message: 'missing: a TaskRun needs a name or a generateName' }),
+    );
+  });
+});
+
+// Objects of the input that have no metadata (hence no name) are never what
+// a reference names, and looking past them never throws.
+const noMeta = (apiVersion: string, kind: string, rest: Record<string, unknown> = {}) => ({ apiVersion, kind, ...rest });
+
+describe('resolveRun: lookups by name', () => {
+  it('the Task of that name among several in the namespace, past one without metadata', () => {
+    const r = resolved(
+      objectsOf(
+        noMeta('tekton.dev/v1alpha1', 'Task', { spec: { steps: [{ name: 'nameless', image: 'x' }] } }),
+        taskDoc({ name: 'first', namespace: 'foo' }, { steps: [{ name: 'wrong', image: 'x' }] }),
+        taskDoc({ name: 't', namespace: 'foo' }, { steps }),
+        taskRunDoc({ name: 'r', namespace: 'foo' }, { taskRef: { name: 't' } }),
+        serviceAccountDoc('default', 'foo'),
+      ),
+    );
+    expect([r.taskSpec, r.task?.metadata?.name, r.labels]).toEqual([{ steps }, 't', { 'tekton.dev/task': 't' }]);
+  });
+
+  it('the ClusterTask of that name among several, past one without metadata', () => {
+    const r = resolved(
+      objectsOf(
+        noMeta('tekton.dev/v1alpha1', 'ClusterTask', { spec: { steps: [{ name: 'nameless', image: 'x' }] } }),
+        clusterTaskDoc('first', { steps: [{ name: 'wrong', image: 'x' }] }),
+        clusterTaskDoc('ct', { steps }),
+        taskRunDoc({ name: 'r', namespace: 'foo' }, { taskRef: { name: 'ct', kind: 'ClusterTask' } }),
+        serviceAccountDoc('default', 'foo'),
+      ),
+    );
+    expect([r.taskSpec, r.taskKind, r.task?.metadata?.name]).toEqual([{ steps }, 'ClusterTask', 'ct']);
+  });
+
+  it('the ServiceAccount, Secrets and ConfigMaps by name and namespace, past objects without metadata', () => {
+    const secret = (name: string, namespace: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace }, type: 'Opaque' });
+    const configMap = (name: string, namespace: string, data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data });
+    const r = resolved(
+      objectsOf(
+        noMeta('v1', 'ServiceAccount'),
+        noMeta('v1', 'Secret', { type: 'Opaque' }),
+        noMeta('v1', 'ConfigMap', { data: { which: 'nameless' } }),
+        serviceAccountDoc('default', 'foo'),
+        secret('s', 'foo'),
+        configMap('cm', 'elsewhere', { which: 'elsewhere/cm' }),
+        configMap('other', 'foo', { which: 'foo/other' }),
+        configMap('cm', 'foo', { which: 'foo/cm' }),
+        taskRunDoc({ name: 'r', namespace: 'foo' }, { taskSpec: { steps } }),
+      ),
+    );
+    expect(r.serviceAccount).toEqual({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'foo' } });
+    expect([r.findSecret('s')?.metadata, r.findSecret('missing')]).toEqual([{ name: 's', namespace: 'foo' }, undefined]);
+    expect([r.findConfigMap('foo', 'cm')?.data, r.findConfigMap('elsewhere', 'cm')?.data, r.findConfigMap('foo', 'other')?.data]).toEqual([
+      { which: 'foo/cm' },
+      { which: 'elsewhere/cm' },
+      { which: 'foo/other' },
+    ]);
+    expect([r.findConfigMap('bar', 'cm'), r.findConfigMap('foo', 'missing')]).toEqual([undefined, undefined]);
+  });
+});
+
+// GetTaskData: a taskRef counts only with a name; otherwise the embedded taskSpec.
+describe('resolveRun: a taskRef without a name', () => {
+  it.each([
+    ['an empty name', { name: '' }],
+    ['no name', { kind: 'Task' }],
+  ])('%s: the embedded taskSpec is used', (_name, taskRef) => {
+    const r = resolved(objectsOf(taskRunDoc({ name: 'r', namespace: 'foo' }, { taskRef, taskSpec: { steps } }), serviceAccountDoc('default', 'foo')));
+    expect([r.taskSpec, r.taskName, r.specObject, r.specPath, 'task' in r]).toEqual([{ steps }, 'r', 'TaskRun foo/r', 'spec.taskSpec', false]);
+  });
+});
+
+describe('resolveRun: the ServiceAccount name (TaskRun.GetServiceAccountName)', () => {
+  it('an empty serviceAccountName falls back to the deprecated serviceAccount', () => {
+    const r = resolved(objectsOf(taskRunDoc({ name: 'r' }, { taskSpec: { steps }, serviceAccountName: '', serviceAccount: 'old' }), serviceAccountDoc('old')));
+    expect([r.serviceAccountName, r.serviceAccount.metadata?.name]).toEqual(['old', 'old']);
+  });
+});
+
+describe('resolveRun: a TaskRun given without metadata', () => {
+  it('has no labels or annotations of its own', () => {
+    const objects = objectsOf(serviceAccountDoc('default', 'ns'));
+    const r = resolveRun(objects, { taskRun: { spec: { taskSpec: { steps } } }, name: 'r', namespace: 'ns' });
+    expect(E.isRight(r) && [r.right.labels, r.right.annotations, r.right.object, r.right.specObject]).toEqual([{}, {}, 'TaskRun ns/r', 'TaskRun ns/r']);
+  });
+});
+
+// ResolveTaskResources / GetResourceFromBinding: a resourceRef is fetched in
+// the TaskRun's namespace, a resourceSpec becomes a PipelineResource named
+// after the binding; both are keyed by the binding name (Go's "" when unset).
+describe('resolveRun: resource bindings, resolved', () => {
+  const resource = (name: string, namespace: string, url: string) => ({
+    apiVersion: 'tekton.dev/v1alpha1',
+    kind: 'PipelineResource',
+    metadata: { name, namespace },
+    spec: { type: 'image', params: [{ name: 'url', value: url }] },
+  });
+  const run = (inputs: unknown[], outputs: unknown[] = []) =>
+    resolved(
+      objectsOf(
+        noMeta('tekton.dev/v1alpha1', 'PipelineResource', { spec: { type: 'image', params: [{ name: 'url', value: 'nameless' }] } }),
+        resource('img', 'elsewhere', 'elsewhere/img'),
+        resource('other', 'foo', 'foo/other'),
+        resource('img', 'foo', 'foo/img'),
+        taskRunDoc({ name: 'r', namespace: 'foo' }, { taskSpec: { steps }, inputs: { resources: inputs }, outputs: { resources: outputs } }),
+        serviceAccountDoc('default', 'foo'),
+      ),
+    );
+
+  it('a resourceRef: the PipelineResource of that name in the TaskRun namespace, under the binding name', () => {
+    const r = run([{ name: 'src', resourceRef: { name: 'img' } }], [{ name: 'dst', resourceRef: { name: 'other' } }]);
+    expect([...r.inputs]).toEqual([['src', resource('img', 'foo', 'foo/img')]]);
+    expect([...r.outputs]).toEqual([['dst', resource('other', 'foo', 'foo/other')]]);
+  });
+
+  it('a binding without a name is keyed ""', () => {
+    const spec = { type: 'image', params: [{ name: 'url', value: 'x' }] };
+    expect([...run([{ resourceRef: { name: 'img' } }]).inputs]).toEqual([['', resource('img', 'foo', 'foo/img')]]);
+    expect([...run([], [{ resourceSpec: spec }]).outputs]).toEqual([['', { metadata: { name: '' }, spec }]]);
+  });
+
+  it('refuses an output resourceRef that is not in the namespace', () => {
+    expect(
+      failure(
+        objectsOf(
+          resource('img', 'elsewhere', 'elsewhere/img'),
+          taskRunDoc({ name: 'r', namespace: 'foo' }, { taskSpec: { steps }, outputs: { resources: [{ name: 'dst', resourceRef: { name: 'img' } }] } }),
+          serviceAccountDoc('default', 'foo'),
+        ),
+      ),
+    ).toEqual({ _tag: 'Unresolved', object: 'TaskRun foo/r', field: 'spec.outputs.resources[0].resourceRef.name', message: 'PipelineResource "img" not found in namespace "foo"' });
+  });
+});
+
+describe('resolveRun: the Task object', () => {
+  it('is absent (not even as a key) for an embedded taskSpec', () => {
+    const r = resolved(objectsOf(taskRunDoc({ name: 'r' }, { taskSpec: { steps } }), serviceAccountDoc('default')));
+    expect(Object.keys(r)).not.toContain('task');
+  });
+});

@@ -404,3 +404,103 @@ describe('paramReplacements', () => {
     expect([...arrays]).toEqual([['inputs.params.s', ['now', 'array']]]);
   });
 });
+
+// Tekton's ApplyArrayReplacements expands an item only when it is exactly
+// `$(key)` of an array param (substitution.go: the whole item, one match);
+// any other item gets the string replacements.
+describe('array params: only an item that is exactly `$(key)`', () => {
+  const arrays = new Map([['inputs.params.a', ['1', '2']]]);
+  const strings = new Map([['inputs.params.p', 'V']]);
+  // Items whose inside, without their first two and last characters, is the array key.
+  const lookalikes = ['$(inputs.params.ax', 'xxinputs.params.a)', '__inputs.params.a_'];
+
+  it('replaceArrayItem: an unclosed `$(key`, or `key)` without `$(`, is one string', () => {
+    expect(lookalikes.map((x) => replaceArrayItem(x, strings, arrays))).toEqual(lookalikes.map((x) => [x]));
+    expect(replaceArrayItem('$(inputs.params.a)', strings, arrays)).toEqual(['1', '2']);
+  });
+
+  it('in step command and args alike', () => {
+    const got = applyReplacements({ steps: [step('s', 'i', withCommand(...lookalikes, '$(inputs.params.a)'), withArgs('$(inputs.params.a)', ...lookalikes, '$(inputs.params.p)'))] }, strings, arrays);
+    expect(got.steps).toStrictEqual([step('s', 'i', withCommand(...lookalikes, '1', '2'), withArgs('1', '2', ...lookalikes, 'V'))]);
+  });
+});
+
+// Go's zero values: a field Tekton substituted but the step leaves out stays
+// out (omitempty), and no field is added.
+describe('fields left out stay out', () => {
+  const P = new Map([['inputs.params.p', 'V']]);
+
+  it('a volume mount without subPath, an env var without valueFrom key, an envFrom without prefix', () => {
+    const spec: TaskSpec = {
+      steps: [
+        {
+          name: 's',
+          image: 'i',
+          volumeMounts: [{ name: 'v-$(inputs.params.p)', mountPath: '/m' }],
+          env: [
+            { name: 'A', valueFrom: { secretKeyRef: { name: 's-$(inputs.params.p)', key: 'k' } } },
+            { name: 'C', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+          ],
+          envFrom: [{ configMapRef: { name: 'cm-$(inputs.params.p)' } }, { secretRef: { name: 'sec' } }],
+        },
+      ],
+    };
+    expect(applyReplacements(spec, P, new Map())).toStrictEqual({
+      steps: [
+        {
+          name: 's',
+          image: 'i',
+          volumeMounts: [{ name: 'v-V', mountPath: '/m' }],
+          env: [
+            { name: 'A', valueFrom: { secretKeyRef: { name: 's-V', key: 'k' } } },
+            { name: 'C', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+          ],
+          envFrom: [{ configMapRef: { name: 'cm-V' } }, { secretRef: { name: 'sec' } }],
+        },
+      ],
+    });
+  });
+
+  it('a key ref without its name (optional in Kubernetes) gets the key replaced', () => {
+    const spec: TaskSpec = { steps: [{ name: 's', image: 'i', env: [{ name: 'B', valueFrom: { configMapKeyRef: { key: 'k-$(inputs.params.p)' } } }] }] };
+    expect(applyReplacements(spec, P, new Map()).steps).toEqual([{ name: 's', image: 'i', env: [{ name: 'B', valueFrom: { configMapKeyRef: { key: 'k-V' } } }] }]);
+  });
+
+  it('a stepTemplate with no env, envFrom or mounts gains none', () => {
+    expect(replaceInStepTemplate({ image: 'i-$(inputs.params.p)', workingDir: '/w' }, P)).toStrictEqual({ image: 'i-$(inputs.params.p)', workingDir: '/w' });
+    expect(replaceInStepTemplate({ volumeMounts: [{ name: 'v', mountPath: '/$(inputs.params.p)' }] }, P)).toStrictEqual({ volumeMounts: [{ name: 'v', mountPath: '/V' }] });
+  });
+
+  it('a TaskSpec without steps, stepTemplate or volumes gains none', () => {
+    const spec: TaskSpec = { inputs: { params: [{ name: 'p', type: 'string' }] } };
+    expect(applyReplacements(spec, P, new Map())).toStrictEqual(spec);
+  });
+
+  it('args (or a command) that all vanish leave no key at all', () => {
+    const got = applyReplacements({ steps: [step('s', 'i', withCommand('$(inputs.params.a)'), withArgs('$(inputs.params.a)'))] }, new Map(), new Map([['inputs.params.a', []]]));
+    expect(got.steps).toStrictEqual([{ name: 's', image: 'i' }]);
+  });
+
+  it('a step field set to undefined is dropped, not substituted', () => {
+    const got = applyReplacements({ steps: [{ name: 's-$(inputs.params.p)', image: 'i', workingDir: undefined, args: undefined, env: undefined }] }, P, new Map());
+    expect(got.steps).toStrictEqual([{ name: 's-V', image: 'i' }]);
+  });
+
+  it('a volume without configMap, secret or claim gains none', () => {
+    expect(applyReplacements({ volumes: [{ name: '$(inputs.params.p)', emptyDir: {} }] }, P, new Map())).toStrictEqual({ volumes: [{ name: 'V', emptyDir: {} }] });
+  });
+});
+
+describe('paramReplacements: names as Go formats them', () => {
+  it('a param without a name is keyed `inputs.params.` (fmt.Sprintf of the empty Name)', () => {
+    expect([...paramReplacements([{ default: 'd' }], []).strings]).toEqual([['inputs.params.', 'd']]);
+    expect([...paramReplacements([], [{ value: ['x'] }]).arrays]).toEqual([['inputs.params.', ['x']]]);
+  });
+
+  it('no params, no replacements: an undeclared `$(inputs.params.)` stays as written', () => {
+    const { strings, arrays } = paramReplacements([], []);
+    expect([strings.size, arrays.size]).toEqual([0, 0]);
+    const spec: TaskSpec = { steps: [step('s', 'i-$(inputs.params.)', withArgs('$(inputs.params.)'))] };
+    expect(applyParameters(spec, [])).toStrictEqual(spec);
+  });
+});
