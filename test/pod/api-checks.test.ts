@@ -76,6 +76,28 @@ describe('checkPod', () => {
     expect(E.isRight(checkPod(pod({ volumes: [v('a')], initContainers: [c('i', ['a', '/x'])], containers: [c('m', ['a', '/x'])] }), RUN))).toBe(true);
   });
 
+  it('reads a missing name or mountPath as "" (the API server requires them): the refusal names the empty value', () => {
+    refusedAt(pod({ volumes: [v('a'), { emptyDir: {} }], containers: [c('main')] }), 'pod.spec.volumes[1].name', /invalid volume name "": must not be empty$/);
+    refusedAt(pod({ volumes: [v('a')], initContainers: [c('init')], containers: [{ image: 'i' }] }), 'pod.spec.containers[0].name', /^the API server would refuse this Pod: invalid container name "": must not be empty$/);
+    refusedAt(
+      pod({ volumes: [v('a')], containers: [{ name: 'main', image: 'i', volumeMounts: [{ mountPath: '/a' }] }] }),
+      'pod.spec.containers[0].volumeMounts[0].name',
+      /^the API server would refuse this Pod: container "main" mounts volume "", which the Pod does not declare$/,
+    );
+    refusedAt(
+      pod({ volumes: [v('a'), v('b')], containers: [{ name: 'main', image: 'i', volumeMounts: [{ name: 'a' }, { name: 'b' }] }] }),
+      'pod.spec.containers[0].volumeMounts[1].mountPath',
+      /^the API server would refuse this Pod: container "main" mounts two volumes at "" \(also volumeMounts\[0\]\)$/,
+    );
+  });
+
+  it('does not throw on a Pod without spec or containers: those lists count as empty (a missing list is not one of its rules)', () => {
+    const bare: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } };
+    expect(checkPod(bare, RUN)).toEqual(E.right(bare));
+    const initOnly = pod({ volumes: [v('a')], initContainers: [c('init', ['a', '/a'])] });
+    expect(checkPod(initOnly, RUN)).toEqual(E.right(initOnly));
+  });
+
   it('says the API server would refuse the Pod', () => {
     const r = checkPod(pod({ containers: [c('UPPER')] }), RUN);
     expect(E.isLeft(r) && r.left.message).toMatch(/^the API server would refuse this Pod: /);

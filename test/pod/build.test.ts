@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/Either';
 import type { Pod, Secret } from '../../src/model/core';
 import type { TaskSpec } from '../../src/model/tekton';
-import { makePod, MakePodInput, PodRun } from '../../src/pod/build';
+import { makePod, MakePodInput, outputImageDirSteps, PodRun } from '../../src/pod/build';
 import {
   credsInit,
   generated,
@@ -69,6 +69,7 @@ describe('TestMakePod', () => {
     const p = podOf({ steps: [step('name', 'image')] }, { annotations: { 'simple-annotation-key': 'simple-annotation-val' } });
     expect(p.metadata?.name).toMatch(/^taskrun-name-pod-[0-9a-f]{6}$/);
     expect(p.metadata?.annotations).toEqual({ 'simple-annotation-key': 'simple-annotation-val', 'tekton.dev/ready': '' });
+    expect([p.apiVersion, p.kind]).toEqual(['v1', 'Pod']);
     expect(p.spec).toEqual({
       restartPolicy: 'Never',
       initContainers: [credsInit(credsName(p))],
@@ -216,6 +217,28 @@ describe('TestInitOutputResourcesDefaultDir', () => {
     });
   });
 
+  it('two image outputs get one create-dir each, in the order of the bindings, with distinct generated names', () => {
+    const p = podOf(
+      {
+        steps: [step('s', 'image')],
+        outputs: { resources: [{ name: 'a', outputImageDir: '/builder/home/image-outputs/a' }, { name: 'b', outputImageDir: '/builder/home/image-outputs/b' }] },
+      },
+      { outputBindings: [{ name: 'b', resourceRef: { name: 'b' } }, { name: 'a', resourceRef: { name: 'a' } }] },
+    );
+    const [forB, forA] = [1, 2].map((i) => generated(p.spec?.initContainers?.[i]?.name, 'create-dir-default-image-output'));
+    expect(forA).not.toBe(forB);
+    const createDir = (name: string, dir: string) => ({ name, image: TEST_IMAGES.bashNoop, command: ['/ko-app/bash'], args: ['-args', `mkdir -p ${dir}`], volumeMounts: implicitMounts });
+    expect(p.spec?.initContainers?.slice(1)).toEqual([createDir(forB!, '/builder/home/image-outputs/b'), createDir(forA!, '/builder/home/image-outputs/a')]);
+  });
+
+  it('a binding and an output without a name are the ones named "" (Go zero value): the directory is the default one itself', () => {
+    const unnamed = outputImageDirSteps(TEST_IMAGES.bashNoop, [{ resourceRef: { name: 'r' } }], [{ outputImageDir: '/builder/home/image-outputs/x' }], 'default/taskrun-name');
+    const named = outputImageDirSteps(TEST_IMAGES.bashNoop, [{ name: '', resourceRef: { name: 'r' } }], [{ name: '', outputImageDir: '/builder/home/image-outputs/x' }], 'default/taskrun-name');
+    const name = generated(unnamed[0]?.name, 'create-dir-default-image-output');
+    expect(unnamed).toEqual([{ name, image: TEST_IMAGES.bashNoop, command: ['/ko-app/bash'], args: ['-args', 'mkdir -p /builder/home/image-outputs/'], volumeMounts: implicitMounts }]);
+    expect(named).toEqual(unnamed);
+  });
+
   it('an output elsewhere, or not bound, gets none', () => {
     const p = podOf(
       { steps: [step('s', 'image')], outputs: { resources: [{ name: 'a', outputImageDir: '/workspace/a' }, { name: 'b', outputImageDir: '/builder/home/image-outputs/b' }] } },
@@ -276,6 +299,40 @@ describe('MakePod order and placement', () => {
     expect(p.spec?.initContainers?.[1]?.args).toEqual(['-args', "mkdir -p '/workspace/$$(HOME)' '/workspace/x y'"]);
   });
 
+  it('judges the working-dir initializer args with the envFrom of the stepTemplate: every $(...) may then be defined', () => {
+    const dirs = { steps: [step('a', 'i', withWorkingDir('/workspace/$(date)'))] };
+    const plain = podOf(dirs);
+    const withEnvFrom = podOf({ ...dirs, stepTemplate: { envFrom: [{ configMapRef: { name: 'cm' } }] } });
+    expect(plain.spec?.initContainers?.[1]?.args).toEqual(['-args', "mkdir -p '/workspace/$(date)'"]);
+    expect(withEnvFrom.spec?.initContainers?.[1]).toMatchObject({ envFrom: [{ configMapRef: { name: 'cm' } }], args: ['-args', "mkdir -p '/workspace/$$(date)'"] });
+  });
+
+  it("escapes only the working-dir initializer: stepTemplate args merged into the credential initializer stay as written", () => {
+    // The three-way merge keeps the template's args in a container that has none (merge.go).
+    const p = podOf({ stepTemplate: { args: ['-args', 'echo $$'] }, steps: [step('a', 'i', withWorkingDir('/workspace/w'), withArgs('x'))] });
+    expect(p.spec?.initContainers?.map((c) => c.args)).toEqual([
+      ['-args', 'echo $$'],
+      ['-args', 'mkdir -p /workspace/w'],
+    ]);
+  });
+
+  it('an empty script and an empty workingDir count as unset, as Go\'s "" does', () => {
+    const p = podOf({ steps: [step('a', 'image', withScript(''), withWorkingDir(''))] });
+    expect(p.spec).toEqual({
+      restartPolicy: 'Never',
+      initContainers: [credsInit(credsName(p))],
+      containers: [podStep('step-a', 'image')],
+      volumes: implicitVolumes,
+    });
+  });
+
+  it('a TaskSpec without steps (which validation refuses) gives no step containers', () => {
+    const p = podOf({});
+    expect(p.spec?.initContainers).toEqual([credsInit(credsName(p))]);
+    expect(p.spec?.containers ?? []).toEqual([]);
+    expect(p.spec?.volumes).toEqual(implicitVolumes);
+  });
+
   it('keeps the largest request of each resource on one step only', () => {
     const p = podOf({ steps: [step('a', 'i', withRequests({ cpu: '1' })), step('b', 'i', withRequests({ memory: '1Gi' }))] });
     expect(p.spec?.containers?.map((c) => c.resources?.requests)).toEqual([
@@ -311,6 +368,15 @@ describe('MakePod refusals', () => {
     });
   });
 
+  it('two volumes without a name: both are named "" for ValidateVolumes', () => {
+    expect(refusal({ steps: [step('a', 'i')], volumes: [{ emptyDir: {} }, { emptyDir: {} }] })).toEqual({
+      _tag: 'Refused',
+      object: 'TaskRun default/taskrun-name',
+      field: 'pod.spec.volumes[1].name',
+      message: 'multiple volumes with same name ""',
+    });
+  });
+
   it('a podTemplate volume named like a Task volume', () => {
     expect(refusal({ steps: [step('a', 'i')], volumes: [{ name: 'v', emptyDir: {} }] }, { podTemplate: { volumes: [{ name: 'v', emptyDir: {} }] } })).toMatchObject({
       field: 'pod.spec.volumes[1].name',
@@ -324,6 +390,11 @@ describe('MakePod refusals', () => {
       field: 'pod.spec.containers[0].volumeMounts[0].name',
       message: expect.stringContaining('"ghost"'),
     });
+  });
+
+  it('a missing Secret of the ServiceAccount "default" when the TaskRun names none', () => {
+    const r = makePod({ ...input({ steps: [step('a', 'i')] }, { namespace: 'ns' }), credentials: { secretNames: ['gone'], findSecret: () => undefined } });
+    expect(r).toEqual(E.left({ _tag: 'Unresolved', object: 'ServiceAccount ns/default', field: 'secrets[0].name', message: expect.stringContaining('"gone"') }));
   });
 
   it('a Secret of the ServiceAccount that is missing', () => {

@@ -38,6 +38,9 @@ describe('credentialFlags (MatchingAnnotations)', () => {
     ['Opaque gives nothing', secret('o', 'Opaque', { [`${D}0`]: 'https://docker.io', [`${G}0`]: 'github.com' }), []],
     ['no type gives nothing', { metadata: { name: 'o', annotations: { [`${D}0`]: 'x' } } }, []],
     ['basic-auth without annotations gives nothing', secret('b', 'kubernetes.io/basic-auth'), []],
+    // A Secret without metadata: Go reads its name as "" and its annotations as none.
+    ['no metadata: dockerconfigjson names the Secret ""', { type: 'kubernetes.io/dockerconfigjson' }, ['-docker-config=']],
+    ['no metadata: basic-auth has no annotations to match', { type: 'kubernetes.io/basic-auth' }, []],
     ['annotations must start with the prefix, dash included', secret('b', 'kubernetes.io/basic-auth', { 'tekton.dev/docker': 'x', 'my.tekton.dev/git-0': 'y' }), []],
   ])('%s', (_name, s, flags) => {
     expect(credentialFlags(s)).toEqual(flags);

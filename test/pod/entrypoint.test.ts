@@ -87,6 +87,19 @@ describe('stepCommand', () => {
     expect(E.isLeft(r) && r.left.message).toMatch(/^step 3 /);
   });
 
+  it('an empty name and an empty script count as none, as Go\'s "" does', () => {
+    const r = at({ name: '', image: 'nope', script: '' }, 'nope', 3);
+    expect(r).toEqual(
+      E.left({
+        _tag: 'Unresolved',
+        object: 'Task default/t',
+        field: 'spec.steps[3].image',
+        message: expect.stringMatching(/^step 3 .*"nope"/),
+      }),
+    );
+    expect(at(step('s', 'ubuntu', withScript('')))).toEqual(E.right(['/bin/bash']));
+  });
+
   it('does not find keys of Object.prototype', () => {
     expect(E.isLeft(at(step('s', 'constructor')))).toBe(true);
     expect(E.isLeft(at(step('s', '__proto__')))).toBe(true);
@@ -105,8 +118,14 @@ describe('redirectStep (RedirectStep)', () => {
     });
   });
 
-  it('mounts only tools on later steps', () => {
-    expect(redirectStep(step('b', 'img'), 1, ['/cmd']).volumeMounts).toEqual([toolsMount]);
+  it('mounts only tools on later steps; a step without args gets none after "--"', () => {
+    expect(redirectStep(step('b', 'img'), 1, ['/cmd'])).toEqual({
+      name: 'b',
+      image: 'img',
+      command: ['/builder/tools/entrypoint'],
+      args: ['-wait_file', '/builder/tools/0', '-post_file', '/builder/tools/1', '-entrypoint', '/cmd', '--'],
+      volumeMounts: [toolsMount],
+    });
   });
 });
 
@@ -118,26 +137,35 @@ describe('redirectTaskSpec (createRedirectedTaskSpec, TestRewriteSteps)', () => 
       { image: 'my.registry.svc/image:tag', command: ['abcd'], args: ['efgh'] },
     ],
   };
-  const out = redirectTaskSpec(spec, [['abcd'], ['abcd']], 'override-with-entrypoint:latest');
+  // Computed inside each test, not when the file loads: Stryker activates a
+  // mutant only while a test runs.
+  const redirected = () => redirectTaskSpec(spec, [['abcd'], ['abcd']], 'override-with-entrypoint:latest');
+  const placeTools = {
+    name: 'place-tools',
+    image: 'override-with-entrypoint:latest',
+    command: ['cp', '/ko-app/entrypoint', '/builder/tools/entrypoint'],
+    volumeMounts: [toolsMount],
+  };
 
   it('puts the place-tools step first', () => {
-    expect(out.steps?.[0]).toEqual({
-      name: 'place-tools',
-      image: 'override-with-entrypoint:latest',
-      command: ['cp', '/ko-app/entrypoint', '/builder/tools/entrypoint'],
-      volumeMounts: [toolsMount],
-    });
+    expect(redirected().steps?.[0]).toEqual(placeTools);
   });
 
   it('rewrites every step to the entrypoint binary with the tools mount', () => {
+    const out = redirected();
     for (const s of out.steps?.slice(1) ?? []) {
       expect(s.command).toEqual(['/builder/tools/entrypoint']);
       expect(s.volumeMounts).toContainEqual(toolsMount);
     }
+    expect(out.steps?.[1]?.args).toEqual(['-wait_file', '/builder/downward/ready', '-post_file', '/builder/tools/0', '-wait_file_content', '-entrypoint', 'abcd', '--']);
     expect(out.steps?.[2]?.args).toEqual(['-wait_file', '/builder/tools/0', '-post_file', '/builder/tools/1', '-entrypoint', 'abcd', '--', 'efgh']);
   });
 
   it('appends the tools and downward volumes after the Task ones', () => {
-    expect(out.volumes).toEqual([{ name: 'mine', emptyDir: {} }, toolsVolume, downwardVolume]);
+    expect(redirected().volumes).toEqual([{ name: 'mine', emptyDir: {} }, toolsVolume, downwardVolume]);
+  });
+
+  it('a TaskSpec without steps gets the place-tools step alone (AddCopyStep prepends it)', () => {
+    expect(redirectTaskSpec({}, [], 'override-with-entrypoint:latest')).toEqual({ steps: [placeTools], volumes: [toolsVolume, downwardVolume] });
   });
 });

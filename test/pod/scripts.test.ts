@@ -5,7 +5,7 @@
  * "step with script" case.
  */
 import { fillPlaceScripts, placeScript, placeScriptsStep, placeScriptText, runScriptFile } from '../../src/pod/scripts';
-import { escapeForKubelet, kubeletWouldChange, shellWord } from '../../src/pod/shell';
+import { escapeForKubelet, kubeletWouldChange, opensUnclosedReference, shellWord } from '../../src/pod/shell';
 import { generated, placeScripts, scriptsMount, scriptText, step, TEST_IMAGES, withArgs, withCommand } from '../support/builders';
 
 const SEED = 'default/taskrun-name';
@@ -121,6 +121,15 @@ describe('the place-scripts container', () => {
     const withLang = { ...c, env: [{ name: 'LANG', value: 'C' }] };
     expect(fillPlaceScripts(withLang, [a, b]).args).toEqual(['-args', scriptText(a.file, a.delimiter, a.script) + scriptText(b.file, b.delimiter, 'echo $$(LANG)')]);
   });
+
+  it('escapes a script with an unclosed $( when other scripts follow it, not when it is the last one (docs/deviations.md)', () => {
+    const open = { file: '/builder/scripts/script-0-aaaaa', delimiter: 'script-heredoc-randomly-generated-bbbbb', script: 'echo "$(date"' };
+    const plain = { file: '/builder/scripts/script-1-ccccc', delimiter: 'script-heredoc-randomly-generated-ddddd', script: 'echo "done (really)"' };
+    const c = placeScripts('place-scripts-zzzzz', '');
+    expect(fillPlaceScripts(c, [open, plain]).args).toEqual(['-args', scriptText(open.file, open.delimiter, 'echo "$$(date"') + scriptText(plain.file, plain.delimiter, plain.script)]);
+    expect(fillPlaceScripts(c, [plain, open]).args).toEqual(['-args', scriptText(plain.file, plain.delimiter, plain.script) + scriptText(open.file, open.delimiter, open.script)]);
+    expect(fillPlaceScripts(c, [open]).args).toEqual(['-args', scriptText(open.file, open.delimiter, open.script)]);
+  });
 });
 
 describe('shell.ts', () => {
@@ -144,6 +153,26 @@ describe('shell.ts', () => {
     ['trailing $', [], false, false],
   ])('kubeletWouldChange(%j, %j, envFrom=%s) is %s', (text, defined, anyDefined, want) => {
     expect(kubeletWouldChange(text, new Set(defined), anyDefined)).toBe(want);
+  });
+
+  // The kubelet's expansion (third_party/forked/golang/expansion/expand.go):
+  // `$$` is an escaped `$`, `$(NAME)` ends at the first `)`, any other `$x`
+  // is left as written and `x` is not looked at again, an unclosed `$(`
+  // stays as written.
+  it.each<[string, boolean]>([
+    ['echo $(date', true],
+    ['echo $$(date', false],
+    ['echo $(date)', false],
+    ['echo $(a) $(b', true],
+    ['x$(', true],
+    ['echo a) $(b', true],
+    ['f(x', false],
+    ['echo $x(y', false],
+    ['echo $$$(y', true],
+    ['trailing $', false],
+    ['', false],
+  ])('opensUnclosedReference(%j) is %s', (text, want) => {
+    expect(opensUnclosedReference(text)).toBe(want);
   });
 
   it('escapeForKubelet doubles every $', () => {
