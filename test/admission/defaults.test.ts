@@ -19,6 +19,10 @@ describe('defaultParamSpec (TestParamSpec_SetDefaults)', () => {
     const p = { name: 'parametername', type: 'array', description: 'a description', default: ['an', 'array'] };
     expect(defaultParamSpec(p)).toEqual(p);
   });
+  it('an empty type is no type (pp.Type == "")', () => {
+    expect(defaultParamSpec({ name: 'p', type: '' })).toEqual({ name: 'p', type: 'string' });
+    expect(defaultParamSpec({ name: 'p', type: '', default: ['a'] })).toEqual({ name: 'p', type: 'array', default: ['a'] });
+  });
   it('a declared type is kept even when the default disagrees (validation refuses it later)', () => {
     expect(defaultParamSpec({ name: 'p', type: 'string', default: ['a'] })).toEqual({ name: 'p', type: 'string', default: ['a'] });
   });
@@ -42,6 +46,16 @@ describe('defaultTaskSpec', () => {
     ]);
   });
 
+  it('an empty outputImageDir is no outputImageDir (o.OutputImageDir == "")', () => {
+    expect(defaultTaskSpec({ outputs: { resources: [{ name: 'img', type: 'image', outputImageDir: '' }] } }).outputs?.resources).toEqual([
+      { name: 'img', type: 'image', outputImageDir: '/builder/home/image-outputs/img' },
+    ]);
+  });
+
+  it('an unnamed image output gets the directory with an empty last part (fmt.Sprintf("%s/%s", dir, ""))', () => {
+    expect(defaultTaskSpec({ outputs: { resources: [{ type: 'image' }] } }).outputs?.resources).toEqual([{ type: 'image', outputImageDir: '/builder/home/image-outputs/' }]);
+  });
+
   it('defaults the type of every input param', () => {
     const spec = defaultTaskSpec({ inputs: { params: [{ name: 'a' }, { name: 'b', default: ['x'] }] } });
     expect(spec.inputs?.params).toEqual([
@@ -59,6 +73,10 @@ describe('defaultTaskSpec', () => {
 describe('defaultTaskRun', () => {
   it('sets the taskRef kind to Task', () => {
     expect(defaultTaskRun({ spec: { taskRef: { name: 't' } } }).spec?.taskRef).toEqual({ name: 't', kind: 'Task' });
+  });
+
+  it('an empty kind is no kind (TaskRef.Kind == "")', () => {
+    expect(defaultTaskRun({ spec: { taskRef: { name: 't', kind: '' } } }).spec?.taskRef).toEqual({ name: 't', kind: 'Task' });
   });
 
   it('keeps ClusterTask', () => {

@@ -11,7 +11,7 @@ import * as E from 'fp-ts/Either';
 import { defaultTaskSpec } from '../../src/admission/defaults';
 import { validateObjectName, validateParams, validateTaskRun, validateTaskSpec } from '../../src/admission/validate';
 import type { TaskpodError } from '../../src/errors';
-import type { Param, ParamSpec, TaskResource, TaskRun, TaskSpec } from '../../src/model/tekton';
+import type { Param, ParamSpec, Step, TaskResource, TaskRun, TaskSpec } from '../../src/model/tekton';
 import { step, withArgs, withCommand, withScript, withWorkingDir } from '../support/builders';
 
 const TASK = 'Task default/t';
@@ -77,6 +77,15 @@ describe('validateTaskSpec accepts (TestTaskSpecValidate)', () => {
     ['valid step with script', { steps: [{ image: 'my-image', script: '\n\t\t\t\t#!/usr/bin/env bash\n\t\t\t\thello world' }] }],
     ['a step env var without a name next to a stepTemplate env (Go merged it by the name "")', { stepTemplate: { env: [{ name: 'A', value: 'a' }] }, steps: [{ name: 's', image: 'i', env: [{ value: 'nameless' }] }] }],
     ['a script step whose stepTemplate has a command (the rules read the step as written)', { stepTemplate: { command: ['sh'] }, steps: [step('s', 'i', withScript('#!/bin/sh\necho'))] }],
+    // validateArrayUsage: command and args items may be a whole array param (validateTaskArraysIsolated).
+    ['an array param as a whole command and args item', { inputs: { params: [{ name: 'arr', type: 'array' }] }, steps: [step('s', 'i', withCommand('$(inputs.params.arr)'), withArgs('$(outputs.params.arr)'))] }],
+    // Tekton's "." in "(?:inputs|outputs).params." was unescaped: any character stands for it, and the
+    // first match (extractExpressionFromString) is the whole item.
+    ['an array param whose dots are other characters, as a whole args item', { inputs: { params: [{ name: 'arr', type: 'array' }] }, steps: [step('s', 'i', withArgs('$(inputs/params:arr)'))] }],
+    ['two input and two output resources of different names', { inputs: { resources: [{ name: 'a', type: 'git' }, { name: 'b', type: 'git' }] }, outputs: { resources: [{ name: 'c', type: 'git' }, { name: 'd', type: 'storage' }] }, steps: validSteps }],
+    // checkForDuplicates compares strings.ToLower(name): "ß" and "ss" stay apart (only upper-casing makes them one).
+    ['resource names that differ in lower case only (ß and ss)', { inputs: { resources: [{ name: 'ß', type: 'git' }, { name: 'ss', type: 'git' }] }, steps: validSteps }],
+    ['two volumes of different names', { steps: validSteps, volumes: [{ name: 'a' }, { name: 'b' }] }],
   ])('%s', (_name, spec) => {
     expect(validate(spec)).toEqual(E.right(undefined));
   });
@@ -329,6 +338,80 @@ describe('validateTaskSpec refuses (TestTaskSpecValidateError)', () => {
   });
 });
 
+describe('validateTaskSpec refuses: the fields and branches the tables above leave out', () => {
+  // validateVariables reads name, image, workingDir, command[i], args[i], env values and the three volumeMount fields.
+  it.each<[string, Step, string]>([
+    ['a command item', step('s', 'i', withCommand('echo', '$(inputs.params.nope)')), 'spec.steps[0].command[1]'],
+    ['a volumeMount name', { name: 's', image: 'i', volumeMounts: [{ name: 'v-$(inputs.params.nope)', mountPath: '/m' }] }, 'spec.steps[0].volumeMounts[0].name'],
+    ['a volumeMount subPath', { name: 's', image: 'i', volumeMounts: [{ name: 'v', mountPath: '/m', subPath: 'sub/$(inputs.params.nope)' }] }, 'spec.steps[0].volumeMounts[0].subPath'],
+    ['an env value', { name: 's', image: 'i', env: [{ name: 'E', value: '$(inputs.params.nope)' }] }, 'spec.steps[0].env[0].value'],
+  ])('an inexistent param variable in %s', (_name, s, field) => {
+    expectRefused(validate({ steps: [s] }), TASK, field, 'non-existent variable');
+  });
+
+  it('an inexistent resource variable in a later step', () => {
+    expectRefused(validate({ steps: [step('a', 'i'), step('b', 'i', withArgs('$(outputs.resources.nope.url)'))] }), TASK, 'spec.steps[1].args[0]', 'non-existent variable');
+  });
+
+  it('an array param in a volumeMount subPath (only command and args may hold one)', () => {
+    expectRefused(
+      validate({ inputs: { params: [{ name: 'arr', type: 'array' }] }, steps: [{ name: 's', image: 'i', volumeMounts: [{ name: 'v', mountPath: '/m', subPath: '$(inputs.params.arr)' }] }] }),
+      TASK,
+      'spec.steps[0].volumeMounts[0].subPath',
+      'variable type invalid',
+    );
+  });
+
+  it('an array param not isolated in a command item', () => {
+    expectRefused(validate({ inputs: { params: [{ name: 'arr', type: 'array' }] }, steps: [step('s', 'i', withCommand('x$(inputs.params.arr)'))] }), TASK, 'spec.steps[0].command[0]', 'not properly isolated');
+  });
+
+  it('an empty image is a missing one (s.Image == "")', () => {
+    expectRefused(validate({ steps: [step('s', '')] }), TASK, 'spec.steps[0].image', 'missing field(s)');
+  });
+
+  it('the script rules reach every step, with a stepTemplate too (DEVIATIONS.md item 6)', () => {
+    expectRefused(
+      validate({ stepTemplate: { env: [{ name: 'A', value: 'b' }] }, steps: [step('a', 'i', withScript('#!/bin/sh')), step('b', 'i', withScript('no shebang'))] }),
+      TASK,
+      'spec.steps[1].script',
+      'script must start with a shebang (#!)',
+    );
+  });
+
+  it('a stepTemplate the steps cannot be merged with (the patch fails its own order check)', () => {
+    // A key listed twice with another between, and the template in the patch: apimachinery's
+    // "$setElementOrder" check fails and MergeStepsWithStepTemplate returns the error.
+    const steps = [{ name: 's', image: 'i', env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }, { name: 'A', value: '3' }] }];
+    expectRefused(validate({ stepTemplate: { env: [{ name: 'C', value: 'c' }] }, steps }), TASK, 'spec.stepTemplate', /^error merging step template and steps: .*doesn't match \$setElementOrder list/);
+  });
+
+  it('two unnamed volumes share the name ""', () => {
+    expectRefused(validate({ steps: validSteps, volumes: [{ emptyDir: {} }, { emptyDir: {} }] }), TASK, 'spec.volumes[1].name', 'multiple volumes with same name ""');
+  });
+
+  it('a resource declared without a type (type ""), the message listing the types of this commit', () => {
+    expectRefused(
+      validate({ inputs: { resources: [{ name: 'src' }] }, steps: validSteps }),
+      TASK,
+      'spec.inputs.resources[0].type',
+      /^invalid value: +\(resource types: git, storage, image, cluster, pullRequest, cloudEvent\)$/,
+    );
+  });
+
+  it('a duplicated resource is named in the message', () => {
+    expectRefused(validate({ outputs: { resources: [validResource, { name: 'SOURCE', type: 'image' }] }, steps: validSteps }), TASK, 'spec.outputs.resources[1].name', /expected exactly one, got both.*"SOURCE"/);
+  });
+
+  it('two unnamed resource declarations share the name ""', () => {
+    expectRefused(validate({ inputs: { resources: [{ type: 'git' }, { type: 'image' }] }, steps: validSteps }), TASK, 'spec.inputs.resources[1].name', 'resource "" is declared twice');
+  });
+
+  it('a param without a type, when no defaults ran, has the invalid type ""', () => {
+    expectRefused(validateTaskSpec({ inputs: { params: [{ name: 'p' }] }, steps: validSteps }, TASK, 'spec'), TASK, 'spec.inputs.params[0].type', /^invalid value: +\(string or array\)$/);
+  });
+});
+
 describe('validateObjectName (metadata_validation.go)', () => {
   it('refuses a "." in the name', () => {
     expectRefused(validateObjectName('TaskRun default/task.name', 'task.name'), 'TaskRun default/task.name', 'metadata.name', 'Invalid resource name: special character . must not be present');
@@ -436,6 +519,42 @@ describe('validateTaskRun (TestTaskRun_Invalidate, TestTaskRunSpec_Invalidate, T
   it('an output with neither resource spec nor resource ref', () => {
     expectRefused(validateTaskRun(run({ ...ref, outputs: { resources: [bind('workspace')] } }), RUN), RUN, 'spec.outputs.resources[0]', 'missing field(s)');
   });
+
+  it('accepts inputs and outputs (TestInput_Validate, TestOutput_Validate), several bindings of different names', () => {
+    const inputs = { params: [{ name: 'name', value: 'value' }, { name: 'other', value: ['a'] }], resources: [bind('workspace', 'testresource'), bind('docs', 'testresource')] };
+    expect(validateTaskRun(run({ ...ref, inputs, outputs: { resources: [bind('someimage', 'testresource'), bind('other', 'testresource')] } }), RUN)).toEqual(E.right(undefined));
+  });
+
+  // validatePipelineResources compares strings.ToLower(name): "ß" and "ss" stay apart.
+  it('accepts bindings whose names differ in lower case only (ß and ss)', () => {
+    expect(validateTaskRun(run({ ...ref, inputs: { resources: [bind('ß', 'r1'), bind('ss', 'r2')] } }), RUN)).toEqual(E.right(undefined));
+  });
+
+  it('accepts a TaskRun without metadata (Go saw the name "")', () => {
+    expect(validateTaskRun({ spec: ref }, RUN)).toEqual(E.right(undefined));
+  });
+
+  it('a duplicate binding is named in the message, matched case-insensitively', () => {
+    expectRefused(validateTaskRun(run({ ...ref, outputs: { resources: [bind('workspace', 'r1'), bind('WorkSpace', 'r2')] } }), RUN), RUN, 'spec.outputs.resources[1].name', /expected exactly one, got both.*"WorkSpace"/);
+  });
+
+  it('two unnamed bindings share the name ""', () => {
+    expectRefused(validateTaskRun(run({ ...ref, inputs: { resources: [{ resourceRef: { name: 'r1' } }, { resourceRef: { name: 'r2' } }] } }), RUN), RUN, 'spec.inputs.resources[1].name', 'resource "" is bound twice');
+  });
+
+  it('a duplicate param is named in the message', () => {
+    expectRefused(validateTaskRun(run({ ...ref, inputs: { params: [{ name: 'a', value: 'v' }, { name: 'b', value: 'v' }, { name: 'b', value: 'w' }] } }), RUN), RUN, 'spec.inputs.params[2].name', /expected exactly one, got both.*"b"/);
+  });
+
+  it('two unnamed params share the name ""', () => {
+    expectRefused(validateTaskRun(run({ ...ref, inputs: { params: [{ value: 'v' }, { value: 'w' }] } }), RUN), RUN, 'spec.inputs.params[1].name', 'param "" is given twice');
+  });
+
+  // Go's JSON decoding of a metav1.Duration (time.ParseDuration) took no blanks: " -1h" was refused.
+  it('a negative timeout with a leading blank', () => {
+    const e = refusal(validateTaskRun(run({ ...ref, timeout: ' -1h' }), RUN));
+    expect([e._tag, e.object, e.field]).toEqual(['Invalid', RUN, 'spec.timeout']);
+  });
 });
 
 describe('validateParams (validate_resources.go)', () => {
@@ -463,6 +582,44 @@ describe('validateParams (validate_resources.go)', () => {
       'spec.inputs.params',
       "didn't need these params but they were provided anyway: [extra]",
     );
+  });
+
+  it('accepts array values for array params', () => {
+    expect(validateParams(spec({ name: 'a', type: 'array' }, { name: 's', type: 'string' }), [{ name: 'a', value: ['x', 'y'] }, { name: 's', value: 'z' }], RUN)).toEqual(E.right(undefined));
+  });
+
+  it('lists every extra param, in the order given', () => {
+    expectRefused(
+      validateParams(spec({ name: 'foo', type: 'string' }), [{ name: 'extra2', value: 'x' }, { name: 'foo', value: 'y' }, { name: 'extra1', value: 'z' }], RUN),
+      RUN,
+      'spec.inputs.params',
+      "didn't need these params but they were provided anyway: [extra2 extra1]",
+    );
+  });
+
+  // A Param without "value" kept Go's zero ArrayOrString, whose Type "" matches no declared type.
+  it('a param given without a value is not an array', () => {
+    expectRefused(validateParams(spec({ name: 'a', type: 'array' }), [{ name: 'a' }], RUN), RUN, 'spec.inputs.params', "param types don't match the user-specified type: [a]");
+  });
+
+  // Go has no missing names: an unnamed param is the param "", declared or given.
+  describe('unnamed params are the param ""', () => {
+    it('accepts an unnamed param given for an unnamed declaration', () => {
+      expect(validateParams(spec({ type: 'string' }), [{ value: 'v' }], RUN)).toEqual(E.right(undefined));
+      expect(validateParams(spec({ name: '', type: 'string' }), [{ value: 'v' }], RUN)).toEqual(E.right(undefined));
+    });
+
+    it('an unnamed declaration without default and no value for it', () => {
+      expectRefused(validateParams(spec({ type: 'string' }), [], RUN), RUN, 'spec.inputs.params', 'missing values for these params which have no default values: []');
+    });
+
+    it('an unnamed param given when none is declared', () => {
+      expectRefused(validateParams(spec({ name: 'a', type: 'string', default: 'd' }), [{ value: 'v' }], RUN), RUN, 'spec.inputs.params', "didn't need these params but they were provided anyway: []");
+    });
+
+    it('an unnamed param of the wrong type', () => {
+      expectRefused(validateParams(spec({ type: 'array' }), [{ value: 'v' }], RUN), RUN, 'spec.inputs.params', "param types don't match the user-specified type: []");
+    });
   });
 
   it('a value of the wrong type', () => {

@@ -4,6 +4,8 @@
  * items compared by their first letter only, so letters repeat).
  */
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { goSort, goStableSort } from '../../src/pod/go-sort';
 
 const byLetterOrEqual = (a: string, b: string): boolean => a[0]! <= b[0]!;
@@ -63,5 +65,72 @@ describe('goStableSort (sort.Stable / sort.SliceStable)', () => {
         expect(goStableSort(xs, (a, b) => a[0] < b[0])).toEqual([...xs].sort((a, b) => a[0] - b[0]));
       }),
     );
+  });
+});
+
+/**
+ * Go 1.13's exact results, from its sort package (sort.go's Sort and
+ * SliceStable, run by a small Go program on the same keys and `less`;
+ * data/go-sort-cases.json). Items are their index in `keys`; `want` is the
+ * order Go left them in. The `less` modes:
+ *
+ * - `le`: key <= key, apimachinery's comparison (true for equal keys);
+ * - `lt`: key < key;
+ * - `true` / `false`: constant, which drives sort.Sort's quicksort to its
+ *   worst case and into heapsort (`true`), or leaves every item where the
+ *   partitions put it (`false`);
+ * - `pairs`: not an order at all, a fixed answer for each pair of items, so
+ *   the result follows every comparison Go makes, in Go's sequence;
+ * - `rank`: normalizeSliceOrder's, true whenever either key is "unknown" (>= 5).
+ */
+interface Item {
+  readonly id: number;
+  readonly key: number;
+}
+const LESS: Readonly<Record<string, (a: Item, b: Item) => boolean>> = {
+  le: (a, b) => a.key <= b.key,
+  lt: (a, b) => a.key < b.key,
+  true: () => true,
+  false: () => false,
+  pairs: (a, b) => (a.id * 73 + b.id * 151 + a.key * 31) % 11 < 5,
+  rank: (a, b) => (a.key < 5 && b.key < 5 ? a.key < b.key : true),
+};
+interface Case {
+  readonly id: string;
+  readonly sort: 'sort' | 'stable';
+  readonly less: string;
+  readonly keys: readonly number[];
+  readonly want: readonly number[];
+}
+const cases = (JSON.parse(readFileSync(join(__dirname, 'data', 'go-sort-cases.json'), 'utf8')) as { readonly cases: readonly Case[] }).cases;
+
+describe("Go 1.13's own orders (data/go-sort-cases.json)", () => {
+  const run = (c: Case): number[] => {
+    const items = c.keys.map((key, id): Item => ({ id, key }));
+    const sort = c.sort === 'sort' ? goSort : goStableSort;
+    return sort(items, LESS[c.less]!).map((x) => x.id);
+  };
+  const group = (sort: Case['sort'], less: string) => cases.filter((c) => c.sort === sort && c.less === less);
+
+  it.each([
+    ['sort', 'le'],
+    ['sort', 'lt'],
+    ['sort', 'true'],
+    ['sort', 'false'],
+    ['sort', 'pairs'],
+    ['stable', 'lt'],
+    ['stable', 'le'],
+    ['stable', 'true'],
+    ['stable', 'false'],
+    ['stable', 'pairs'],
+    ['stable', 'rank'],
+  ] as const)('sort.%s with less %s', (sort, less) => {
+    const mine = group(sort, less);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const c of mine) expect([c.id, run(c)]).toEqual([c.id, c.want]);
+  });
+
+  it('the table covers every case it holds', () => {
+    expect(new Set(cases.map((c) => `${c.sort} ${c.less}`)).size).toBe(11);
   });
 });
