@@ -296,6 +296,73 @@ describe("Go's encoding of both containers (json.Marshal of a core/v1 Container)
   });
 });
 
+// Expected values from Go: MergeStepsWithStepTemplate's code (json.Marshal of
+// v1.Container, CreateThreeWayMergePatch, StrategicMergePatchUsingLookupPatchMeta,
+// json.Unmarshal) run on the same containers, the fields Go always prints
+// (`name: ""`, `resources: {}`) left out as the model leaves them out.
+describe('what omitempty drops and what a pointer keeps (Go-checked)', () => {
+  it('an empty resources map of the step is dropped (omitempty), so it neither adds nor clears one', () => {
+    expect(merged({ image: 'i' }, { resources: { limits: {} } })).toEqual({ image: 'i' });
+    expect(merged({ image: 'i' }, { resources: { requests: {}, limits: { cpu: '1' } } })).toEqual({ image: 'i', resources: { limits: { cpu: '1' } } });
+    expect(merged({ resources: { limits: { cpu: '1' } } }, { resources: { limits: {} } })).toEqual({ resources: { limits: { cpu: '1' } } });
+  });
+
+  it('an empty object or string behind a pointer is kept: securityContext {}, postStart {}, mountPropagation "", procMount ""', () => {
+    expect(merged({ image: 'i' }, { securityContext: {} })).toEqual({ image: 'i', securityContext: {} });
+    expect(merged({ image: 'i' }, { lifecycle: { postStart: {} } })).toEqual({ image: 'i', lifecycle: { postStart: {} } });
+    expect(merged({ image: 'i' }, { volumeMounts: [{ name: 'a', mountPath: '/x', mountPropagation: '' }] })).toEqual({
+      image: 'i',
+      volumeMounts: [{ name: 'a', mountPath: '/x', mountPropagation: '' }],
+    });
+    expect(merged({ image: 'i' }, { securityContext: { procMount: '' } })).toEqual({ image: 'i', securityContext: { procMount: '' } });
+  });
+
+  it('an int-or-string port "" (no omitempty) is kept as it is', () => {
+    const template = { readinessProbe: { httpGet: { port: '' } }, securityContext: {} };
+    expect(mergeAllWithTemplate(template, [{ image: 's' }, { securityContext: { runAsUser: 0 } }])).toEqual(
+      E.right([
+        { image: 's', readinessProbe: { httpGet: { port: '' } }, securityContext: {} },
+        { readinessProbe: { httpGet: { port: '' } }, securityContext: { runAsUser: 0 } },
+      ]),
+    );
+  });
+});
+
+// Expected values from Go (MergeStepsWithStepTemplate's calls, Go 1.13's sort).
+describe('longer lists with repeated keys (Go-checked)', () => {
+  it("13 items with HOME three times: Go 1.13's quicksort leaves /builder/home last, so it wins", () => {
+    expect(merged({"env": [{"name": "HOME", "value": "/tpl"}, {"name": "Z", "value": "z"}, {"name": "B", "value": "tb"}]}, {"env": [{"name": "HOME", "value": "/builder/home"}, {"name": "HOME", "value": "/h2"}, {"name": "HOME", "value": "/h3"}, {"name": "B", "value": "b"}, {"name": "C", "value": "c"}, {"name": "D", "value": "d"}, {"name": "E", "value": "e"}, {"name": "F", "value": "f"}, {"name": "G", "value": "g"}, {"name": "H", "value": "h"}, {"name": "I", "value": "i"}, {"name": "J", "value": "j"}, {"name": "K", "value": "k"}]})).toEqual({"env": [{"name": "HOME", "value": "/builder/home"}, {"name": "Z", "value": "z"}, {"name": "B", "value": "b"}, {"name": "C", "value": "c"}, {"name": "D", "value": "d"}, {"name": "E", "value": "e"}, {"name": "F", "value": "f"}, {"name": "G", "value": "g"}, {"name": "H", "value": "h"}, {"name": "I", "value": "i"}, {"name": "J", "value": "j"}, {"name": "K", "value": "k"}]});
+  });
+
+  it("8 ports, containerPort 80 three times: merged into one, the fields of all three", () => {
+    expect(merged({"ports": [{"containerPort": 80, "name": "http"}, {"containerPort": 443}]}, {"ports": [{"containerPort": 80, "protocol": "TCP"}, {"containerPort": 80, "protocol": "UDP"}, {"containerPort": 80, "name": "web"}, {"containerPort": 81}, {"containerPort": 82}, {"containerPort": 83}, {"containerPort": 84}, {"containerPort": 85}]})).toEqual({"ports": [{"name": "web", "containerPort": 80, "protocol": "TCP"}, {"containerPort": 81}, {"containerPort": 82}, {"containerPort": 83}, {"containerPort": 84}, {"containerPort": 85}, {"containerPort": 443}]});
+  });
+
+  it("a devicePath the step repeats, with the template's own items", () => {
+    expect(merged({"volumeDevices": [{"name": "t", "devicePath": "/dev/a"}, {"name": "u", "devicePath": "/dev/z"}]}, {"volumeDevices": [{"name": "x", "devicePath": "/dev/a"}, {"name": "y", "devicePath": "/dev/a"}, {"name": "w", "devicePath": "/dev/b"}]})).toEqual({"volumeDevices": [{"name": "x", "devicePath": "/dev/a"}, {"name": "w", "devicePath": "/dev/b"}, {"name": "u", "devicePath": "/dev/z"}]});
+  });
+
+  it("14 volumeMounts over 5 mountPaths: refused, the patch list in Go 1.13's quicksort order", () => {
+    expect(mergeWithTemplate({"volumeMounts": [{"name": "c", "mountPath": "/cache"}]}, {"volumeMounts": [{"name": "m0", "mountPath": "/p00"}, {"name": "m1", "mountPath": "/p01"}, {"name": "m2", "mountPath": "/p02"}, {"name": "m3", "mountPath": "/p03"}, {"name": "m4", "mountPath": "/p04"}, {"name": "m5", "mountPath": "/p00"}, {"name": "m6", "mountPath": "/p01"}, {"name": "m7", "mountPath": "/p02"}, {"name": "m8", "mountPath": "/p03"}, {"name": "m9", "mountPath": "/p04"}, {"name": "m10", "mountPath": "/p00"}, {"name": "m11", "mountPath": "/p01"}, {"name": "m12", "mountPath": "/p02"}, {"name": "m13", "mountPath": "/p03"}]})).toEqual(E.left("The order in patch list: [map[mountPath:/p00 name:m5] map[mountPath:/p00 name:m10] map[mountPath:/p00 name:m0] map[mountPath:/p01 name:m6] map[mountPath:/p01 name:m11] map[mountPath:/p01 name:m1] map[mountPath:/p02 name:m2] map[mountPath:/p02 name:m7] map[mountPath:/p02 name:m12] map[mountPath:/p03 name:m13] map[mountPath:/p03 name:m3] map[mountPath:/p03 name:m8] map[mountPath:/p04 name:m4] map[mountPath:/p04 name:m9]] doesn't match $setElementOrder list: [map[mountPath:/p00] map[mountPath:/p01] map[mountPath:/p02] map[mountPath:/p03] map[mountPath:/p04] map[mountPath:/p00] map[mountPath:/p01] map[mountPath:/p02] map[mountPath:/p03] map[mountPath:/p04] map[mountPath:/p00] map[mountPath:/p01] map[mountPath:/p02] map[mountPath:/p03]]"));
+  });
+
+  it("41 env items over 4 names: refused, the patch list in the order of Go 1.13's quicksort with a ninther", () => {
+    expect(mergeWithTemplate({"env": [{"name": "A", "value": "t"}]}, {"env": [{"name": "K0", "value": "0"}, {"name": "K1", "value": "1"}, {"name": "K2", "value": "2"}, {"name": "K3", "value": "3"}, {"name": "K0", "value": "4"}, {"name": "K1", "value": "5"}, {"name": "K2", "value": "6"}, {"name": "K3", "value": "7"}, {"name": "K0", "value": "8"}, {"name": "K1", "value": "9"}, {"name": "K2", "value": "10"}, {"name": "K3", "value": "11"}, {"name": "K0", "value": "12"}, {"name": "K1", "value": "13"}, {"name": "K2", "value": "14"}, {"name": "K3", "value": "15"}, {"name": "K0", "value": "16"}, {"name": "K1", "value": "17"}, {"name": "K2", "value": "18"}, {"name": "K3", "value": "19"}, {"name": "K0", "value": "20"}, {"name": "K1", "value": "21"}, {"name": "K2", "value": "22"}, {"name": "K3", "value": "23"}, {"name": "K0", "value": "24"}, {"name": "K1", "value": "25"}, {"name": "K2", "value": "26"}, {"name": "K3", "value": "27"}, {"name": "K0", "value": "28"}, {"name": "K1", "value": "29"}, {"name": "K2", "value": "30"}, {"name": "K3", "value": "31"}, {"name": "K0", "value": "32"}, {"name": "K1", "value": "33"}, {"name": "K2", "value": "34"}, {"name": "K3", "value": "35"}, {"name": "K0", "value": "36"}, {"name": "K1", "value": "37"}, {"name": "K2", "value": "38"}, {"name": "K3", "value": "39"}, {"name": "K0", "value": "40"}]})).toEqual(E.left("The order in patch list: [map[name:K0 value:0] map[name:K0 value:4] map[name:K0 value:40] map[name:K0 value:36] map[name:K0 value:12] map[name:K0 value:20] map[name:K0 value:16] map[name:K0 value:24] map[name:K0 value:8] map[name:K0 value:28] map[name:K0 value:32] map[name:K1 value:1] map[name:K1 value:25] map[name:K1 value:37] map[name:K1 value:9] map[name:K1 value:29] map[name:K1 value:17] map[name:K1 value:33] map[name:K1 value:21] map[name:K1 value:5] map[name:K1 value:13] map[name:K2 value:14] map[name:K2 value:30] map[name:K2 value:26] map[name:K2 value:22] map[name:K2 value:34] map[name:K2 value:10] map[name:K2 value:6] map[name:K2 value:38] map[name:K2 value:2] map[name:K2 value:18] map[name:K3 value:7] map[name:K3 value:19] map[name:K3 value:15] map[name:K3 value:3] map[name:K3 value:11] map[name:K3 value:35] map[name:K3 value:39] map[name:K3 value:31] map[name:K3 value:27] map[name:K3 value:23]] doesn't match $setElementOrder list: [map[name:K0] map[name:K1] map[name:K2] map[name:K3] map[name:K0] map[name:K1] map[name:K2] map[name:K3] map[name:K0] map[name:K1] map[name:K2] map[name:K3] map[name:K0] map[name:K1] map[name:K2] map[name:K3] map[name:K0] map[name:K1] map[name:K2] map[name:K3] map[name:K0] map[name:K1] map[name:K2] map[name:K3] map[name:K0] map[name:K1] map[name:K2] map[name:K3] map[name:K0] map[name:K1] map[name:K2] map[name:K3] map[name:K0] map[name:K1] map[name:K2] map[name:K3] map[name:K0] map[name:K1] map[name:K2] map[name:K3] map[name:K0]]"));
+  });
+});
+
+describe('mergeAllWithTemplate names the container it could not merge', () => {
+  const refused = { env: [{ name: 'HOME', value: '/builder/home' }, ...env('B'), { name: 'HOME', value: 'x' }] };
+  it.each<[string, Container, string]>([
+    ['by its name', { name: 'step-a', ...refused }, 'container "step-a": '],
+    ['by its index when it has no name', refused, 'container #1: '],
+    ['by its index when its name is empty', { name: '', ...refused }, 'container #1: '],
+  ])('%s', (_name, bad, prefix) => {
+    const r = mergeAllWithTemplate({ env: env('A') }, [{ name: 'ok' }, bad]);
+    expect(E.isLeft(r) && r.left.startsWith(`${prefix}The order in patch list: `)).toBe(true);
+  });
+});
+
 describe('in a rendered TaskRun (the step gets HOME=/builder/home first)', () => {
   const render = (stepEnv: readonly EnvVar[]) =>
     renderPod(

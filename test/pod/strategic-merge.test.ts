@@ -7,17 +7,20 @@
  * with StrategicMergePatchUsingLookupPatchMeta ("three"), or a patch
  * applied to a document ("apply"). The inputs are apimachinery's own test
  * tables (patch_test.go: custom*, createStrategicMergePatchTestCaseData,
- * strategicMergePatchRawTestCases, replaceRawExtensionPatchTestCases) and
- * cases written for the port's paths and error messages; all run through a
- * small Go program over the real package (each 9 times, as Go's map order
- * varies; none differed).
+ * strategicMergePatchRawTestCases, replaceRawExtensionPatchTestCases), cases
+ * written for the port's paths and error messages, and a few random
+ * documents and patches ("random ...") kept because they take paths the
+ * others do not. All ran through a small Go program over the real package,
+ * each 41 times, as Go's map order varies: only cases with one answer are
+ * kept.
  *
  * The schema is apimachinery's test struct MergeItem without its retainKeys
  * fields, plus fields of the other shapes the lookups meet (below; the Go
  * program declares the same struct). Left out of the table, with the
  * reason in its `excluded` list: cases that merge lists of scalars (not
- * ported: the port answers with a Left, tested below), cases where Go
- * panics, where Go prints a non-string `$patch` with `%s`, and two
+ * ported: the port answers with a Left, tested below) or build `$retainKeys`
+ * (not ported), cases where Go panics, where Go prints a nil or a
+ * non-string with `%s` (`%!s(<nil>)`; the port prints the value), and two
  * apimachinery cases where the port's order differs from Go's (a
  * `$patch: delete` item with a `$setElementOrder` list; Tekton's patches
  * never have one, as their original is an empty container).
