@@ -52,6 +52,30 @@ export function nonEmpty<T>(xs: readonly T[] | undefined): readonly T[] | undefi
   return xs !== undefined && xs.length > 0 ? xs : undefined;
 }
 
+/**
+ * `JSON.stringify` without indentation, except that a bigint (an integer the
+ * YAML reader could not hold as a number) is written as its digits where
+ * `JSON.stringify` would throw.
+ *
+ * @example
+ * ```ts
+ * jsonText({ n: 9007199254740993n }); // '{"n":9007199254740993}'
+ * ```
+ */
+export function jsonText(v: unknown): string | undefined {
+  if (typeof v === 'bigint') return v.toString();
+  if (Array.isArray(v)) return `[${v.map((x: unknown) => jsonText(x) ?? 'null').join(',')}]`;
+  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function') {
+    const o = v as Record<string, unknown>;
+    const fields = Object.keys(o).flatMap((k) => {
+      const x = jsonText(o[k]);
+      return x === undefined ? [] : [`${JSON.stringify(k)}:${x}`];
+    });
+    return `{${fields.join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
 /** A stable JSON text (object keys sorted) for hashing. */
 export function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
@@ -63,5 +87,5 @@ export function stableJson(v: unknown): string {
       .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
       .join(',')}}`;
   }
-  return JSON.stringify(v) ?? 'null';
+  return jsonText(v) ?? 'null';
 }

@@ -4,7 +4,7 @@
  * byte-wise order over UTF-8, which differs from JavaScript's UTF-16 order
  * above U+FFFF.
  */
-import { cleanPath, compareGoStrings, nonEmpty, relPath, sortGoStrings, stableJson } from '../src/util';
+import { cleanPath, compareGoStrings, jsonText, nonEmpty, relPath, sortGoStrings, stableJson } from '../src/util';
 
 describe('cleanPath (Go filepath.Clean)', () => {
   it.each([
@@ -111,5 +111,24 @@ describe('stableJson', () => {
     expect(stableJson(undefined)).toBe('null');
     expect(stableJson([])).toBe('[]');
     expect(stableJson({})).toBe('{}');
+  });
+});
+
+describe('jsonText', () => {
+  it('writes a bigint as its digits, at any depth, where JSON.stringify throws', () => {
+    expect(() => JSON.stringify({ n: 1n })).toThrow();
+    expect(jsonText(-9007199254740993n)).toBe('-9007199254740993');
+    expect(jsonText({ a: [1n, { b: 2n }], s: 'x' })).toBe('{"a":[1,{"b":2}],"s":"x"}');
+  });
+
+  it('is JSON.stringify for everything else: undefined members dropped, undefined in lists null', () => {
+    const v = { a: undefined, b: [undefined, null, 'q"\n', 1.5, true], c: {}, d: [] };
+    expect(jsonText(v)).toBe(JSON.stringify(v));
+    expect(jsonText(undefined)).toBeUndefined();
+    expect(jsonText(new Date(0))).toBe(JSON.stringify(new Date(0)));
+  });
+
+  it('stableJson hashes objects holding bigints too', () => {
+    expect(stableJson({ b: 2n, a: 1 })).toBe('{"a":1,"b":2}');
   });
 });

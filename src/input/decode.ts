@@ -7,6 +7,7 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { invalidInput, TaskpodError } from '../errors';
+import { jsonText } from '../util';
 
 /** Whether `context[i]` is a member of a union (its key is the member's index, not a field). */
 function isUnionMember(context: t.Context, i: number): boolean {
@@ -28,7 +29,7 @@ export function contextPath(context: t.Context): string {
 
 function describe(u: unknown): string {
   if (u === undefined) return 'nothing';
-  const s = JSON.stringify(u);
+  const s = jsonText(u);
   if (s === undefined) return String(u);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }

@@ -85,15 +85,16 @@ export interface GoJsonOptions {
   readonly maxAliases: number;
 }
 
-class AliasLimit extends Error {}
+/** A document yaml.v2 could not read (too many aliases, a collection as a key). */
+class Unreadable extends Error {}
 
-/** sigs.k8s.io/yaml's string form of a non-string map key. */
+/** sigs.k8s.io/yaml's string form of a scalar map key; yaml.v2 refused collections as keys. */
 function keyString(k: unknown): string {
   if (typeof k === 'string') return k;
   if (typeof k === 'number' || typeof k === 'bigint') return String(k);
   if (typeof k === 'boolean') return k ? 'true' : 'false';
   if (k === null) return 'null';
-  return JSON.stringify(k) ?? '';
+  throw new Unreadable(`invalid map key: a ${Array.isArray(k) ? 'sequence' : 'mapping'} (YAML keys must be scalars for Tekton's reader, yaml.v2)`);
 }
 
 function defineKey(o: Record<string, unknown>, k: string, v: unknown): void {
@@ -103,15 +104,15 @@ function defineKey(o: Record<string, unknown>, k: string, v: unknown): void {
 /**
  * A parsed document's value, with scalars resolved as yaml.v2 resolved them.
  * The document must have been parsed with the `failsafe` schema (every
- * scalar kept as its text). Throws only {@link AliasLimit}, caught by the caller.
+ * scalar kept as its text). Throws only {@link Unreadable}, caught by the caller.
  */
 function convert(node: unknown, doc: Document, budget: { aliases: number }, stack: Set<unknown>): unknown {
   if (node === null || node === undefined) return null;
   if (isAlias(node)) {
-    if (--budget.aliases < 0) throw new AliasLimit('too many aliases');
+    if (--budget.aliases < 0) throw new Unreadable('too many aliases (raise the limit with --max-aliases)');
     const target = node.resolve(doc);
     if (target === undefined) return null;
-    if (stack.has(target)) throw new AliasLimit('an alias refers to a node that contains it');
+    if (stack.has(target)) throw new Unreadable('an alias refers to a node that contains it');
     return convert(target, doc, budget, stack);
   }
   if (isScalar(node)) {
@@ -152,13 +153,14 @@ function convert(node: unknown, doc: Document, budget: { aliases: number }, stac
 
 /**
  * The JSON value of a document as Tekton's YAML reading produced it.
- * `Left` carries the reason when the alias limit is exceeded.
+ * `{ error }` carries the reason when yaml.v2 could not have read it (too many
+ * aliases, an alias inside itself, a collection as a map key).
  */
 export function toGoJson(doc: Document, options: GoJsonOptions): { readonly value: unknown } | { readonly error: string } {
   try {
     return { value: convert(doc.contents as Node | null, doc, { aliases: options.maxAliases }, new Set()) };
   } catch (e) {
-    if (e instanceof AliasLimit) return { error: `${e.message} (raise the limit with --max-aliases)` };
+    if (e instanceof Unreadable) return { error: e.message };
     throw e;
   }
 }

@@ -29,7 +29,7 @@
  */
 import * as t from 'io-ts';
 import { quantityCodec } from '../quantity';
-import { int, intOrString, listOf, mapOf, omitZero, printZero, stringMap, struct, goString } from './struct';
+import { int, int32, intOrString, listOf, mapOf, omitZero, printZero, stringMap, struct, goString } from './struct';
 
 // ---------------------------------------------------------------------------
 // Scalars
@@ -249,7 +249,7 @@ export const StatusDetails = struct('StatusDetails', {
   kind: goString,
   uid: goString,
   causes: listOf(StatusCause),
-  retryAfterSeconds: omitZero(int),
+  retryAfterSeconds: omitZero(int32),
 });
 /** A decoded {@link StatusDetails}. */
 export type StatusDetails = t.TypeOf<typeof StatusDetails>;
@@ -263,7 +263,7 @@ export const Status = struct('Status', {
   message: goString,
   reason: goString,
   details: StatusDetails,
-  code: omitZero(int),
+  code: omitZero(int32),
 });
 /** A decoded {@link Status}. */
 export type Status = t.TypeOf<typeof Status>;
@@ -326,8 +326,8 @@ export type ObjectMeta = t.TypeOf<typeof ObjectMeta>;
 /** A port a container exposes. */
 export const ContainerPort = struct('ContainerPort', {
   name: goString,
-  hostPort: omitZero(int),
-  containerPort: printZero(int),
+  hostPort: omitZero(int32),
+  containerPort: printZero(int32),
   protocol: goString,
   hostIP: goString,
 });
@@ -459,11 +459,11 @@ export type Handler = t.TypeOf<typeof Handler>;
 /** A health check of a container; its Handler fields are inlined first, as in Go. */
 export const Probe = struct('Probe', {
   ...Handler.props,
-  initialDelaySeconds: omitZero(int),
-  timeoutSeconds: omitZero(int),
-  periodSeconds: omitZero(int),
-  successThreshold: omitZero(int),
-  failureThreshold: omitZero(int),
+  initialDelaySeconds: omitZero(int32),
+  timeoutSeconds: omitZero(int32),
+  periodSeconds: omitZero(int32),
+  successThreshold: omitZero(int32),
+  failureThreshold: omitZero(int32),
 }, { exec: Handler, httpGet: Handler, tcpSocket: Handler });
 /** A decoded {@link Probe}. */
 export type Probe = t.TypeOf<typeof Probe>;
@@ -554,7 +554,7 @@ export type Container = t.TypeOf<typeof Container>;
 // ---------------------------------------------------------------------------
 
 /** A key of a Secret or ConfigMap projected to a file path. */
-export const KeyToPath = struct('KeyToPath', { key: goString, path: goString, mode: int });
+export const KeyToPath = struct('KeyToPath', { key: goString, path: goString, mode: int32 });
 /** A decoded {@link KeyToPath}. */
 export type KeyToPath = t.TypeOf<typeof KeyToPath>;
 
@@ -563,7 +563,7 @@ export const DownwardAPIVolumeFile = struct('DownwardAPIVolumeFile', {
   path: goString,
   fieldRef: ObjectFieldSelector,
   resourceFieldRef: ResourceFieldSelector,
-  mode: int,
+  mode: int32,
 });
 /** A decoded {@link DownwardAPIVolumeFile}. */
 export type DownwardAPIVolumeFile = t.TypeOf<typeof DownwardAPIVolumeFile>;
@@ -582,7 +582,7 @@ export type EmptyDirVolumeSource = t.TypeOf<typeof EmptyDirVolumeSource>;
 export const GCEPersistentDiskVolumeSource = struct('GCEPersistentDiskVolumeSource', {
   pdName: goString,
   fsType: goString,
-  partition: omitZero(int),
+  partition: omitZero(int32),
   readOnly: omitZero(t.boolean),
 });
 /** A decoded {@link GCEPersistentDiskVolumeSource}. */
@@ -592,7 +592,7 @@ export type GCEPersistentDiskVolumeSource = t.TypeOf<typeof GCEPersistentDiskVol
 export const AWSElasticBlockStoreVolumeSource = struct('AWSElasticBlockStoreVolumeSource', {
   volumeID: goString,
   fsType: goString,
-  partition: omitZero(int),
+  partition: omitZero(int32),
   readOnly: omitZero(t.boolean),
 });
 /** A decoded {@link AWSElasticBlockStoreVolumeSource}. */
@@ -611,7 +611,7 @@ export type GitRepoVolumeSource = t.TypeOf<typeof GitRepoVolumeSource>;
 export const SecretVolumeSource = struct('SecretVolumeSource', {
   secretName: goString,
   items: listOf(KeyToPath),
-  defaultMode: int,
+  defaultMode: int32,
   optional: t.boolean,
 });
 /** A decoded {@link SecretVolumeSource}. */
@@ -626,7 +626,7 @@ export type NFSVolumeSource = t.TypeOf<typeof NFSVolumeSource>;
 export const ISCSIVolumeSource = struct('ISCSIVolumeSource', {
   targetPortal: goString,
   iqn: goString,
-  lun: printZero(int),
+  lun: printZero(int32),
   iscsiInterface: goString,
   fsType: goString,
   readOnly: omitZero(t.boolean),
@@ -711,7 +711,7 @@ export type FlockerVolumeSource = t.TypeOf<typeof FlockerVolumeSource>;
 /** Pod and container fields written to files. */
 export const DownwardAPIVolumeSource = struct('DownwardAPIVolumeSource', {
   items: listOf(DownwardAPIVolumeFile),
-  defaultMode: int,
+  defaultMode: int32,
 });
 /** A decoded {@link DownwardAPIVolumeSource}. */
 export type DownwardAPIVolumeSource = t.TypeOf<typeof DownwardAPIVolumeSource>;
@@ -719,7 +719,7 @@ export type DownwardAPIVolumeSource = t.TypeOf<typeof DownwardAPIVolumeSource>;
 /** A Fibre Channel disk. */
 export const FCVolumeSource = struct('FCVolumeSource', {
   targetWWNs: strings,
-  lun: int,
+  lun: int32,
   fsType: goString,
   readOnly: omitZero(t.boolean),
   wwids: strings,
@@ -740,7 +740,7 @@ export type AzureFileVolumeSource = t.TypeOf<typeof AzureFileVolumeSource>;
 export const ConfigMapVolumeSource = struct('ConfigMapVolumeSource', {
   name: goString,
   items: listOf(KeyToPath),
-  defaultMode: int,
+  defaultMode: int32,
   optional: t.boolean,
 });
 /** A decoded {@link ConfigMapVolumeSource}. */
@@ -832,7 +832,7 @@ export type VolumeProjection = t.TypeOf<typeof VolumeProjection>;
 /** Several sources merged into one directory. */
 export const ProjectedVolumeSource = struct('ProjectedVolumeSource', {
   sources: listOf(VolumeProjection),
-  defaultMode: int,
+  defaultMode: int32,
 });
 /** A decoded {@link ProjectedVolumeSource}. */
 export type ProjectedVolumeSource = t.TypeOf<typeof ProjectedVolumeSource>;
@@ -962,7 +962,7 @@ export type NodeSelector = t.TypeOf<typeof NodeSelector>;
 
 /** A weighted preferred node selector term. */
 export const PreferredSchedulingTerm = struct('PreferredSchedulingTerm', {
-  weight: printZero(int),
+  weight: printZero(int32),
   preference: NodeSelectorTerm,
 });
 /** A decoded {@link PreferredSchedulingTerm}. */
@@ -987,7 +987,7 @@ export type PodAffinityTerm = t.TypeOf<typeof PodAffinityTerm>;
 
 /** A weighted preferred pod affinity term. */
 export const WeightedPodAffinityTerm = struct('WeightedPodAffinityTerm', {
-  weight: printZero(int),
+  weight: printZero(int32),
   podAffinityTerm: PodAffinityTerm,
 });
 /** A decoded {@link WeightedPodAffinityTerm}. */
@@ -1111,7 +1111,7 @@ export const PodSpec = struct('PodSpec', {
   tolerations: listOf(Toleration),
   hostAliases: listOf(HostAlias),
   priorityClassName: goString,
-  priority: int,
+  priority: int32,
   dnsConfig: PodDNSConfig,
   readinessGates: listOf(PodReadinessGate),
   runtimeClassName: goString,
@@ -1140,8 +1140,8 @@ export type ContainerStateRunning = t.TypeOf<typeof ContainerStateRunning>;
 
 /** A container that has exited. */
 export const ContainerStateTerminated = struct('ContainerStateTerminated', {
-  exitCode: printZero(int),
-  signal: omitZero(int),
+  exitCode: printZero(int32),
+  signal: omitZero(int32),
   reason: goString,
   message: goString,
   startedAt: timeCodec,
@@ -1166,7 +1166,7 @@ export const ContainerStatus = struct('ContainerStatus', {
   state: ContainerState,
   lastState: ContainerState,
   ready: printZero(t.boolean),
-  restartCount: printZero(int),
+  restartCount: printZero(int32),
   image: goString,
   imageID: goString,
   containerID: goString,

@@ -130,7 +130,7 @@ function zeroField<C extends t.Mixed>(codec: C, zero: t.TypeOf<C>, rule: ZeroRul
 /** Go's zero value of a boolean or integer codec. */
 function zeroOf(codec: t.Mixed): boolean | number {
   if (codec instanceof t.BooleanType) return false;
-  if (codec === int) return 0;
+  if (codec === int || codec === int32) return 0;
   throw new Error(`no zero value known for ${codec.name}: pass it`);
 }
 
@@ -332,8 +332,15 @@ export function listOf<C extends t.Mixed>(codec: C): t.ReadonlyArrayC<C> {
   return t.readonlyArray(codec);
 }
 
+/** Why `u` is not an integer `int` or `int32` takes. */
+function notAnInteger(u: unknown, range: string): string {
+  if (typeof u === 'bigint') return `expected an integer ${range}, got ${u} (taskpod holds integers exactly only up to 2^53; docs/deviations.md)`;
+  return typeof u === 'number' && Number.isInteger(u) ? `expected an integer ${range}, got ${u}` : 'expected an integer';
+}
+
 /**
- * An integer (Go's int32/int64): a JSON number with no fractional part.
+ * An integer (Go's int64): a JSON number with no fractional part, within
+ * JavaScript's exact range (±2^53 - 1; Go took up to ±2^63).
  *
  * @example
  * ```ts
@@ -343,7 +350,28 @@ export function listOf<C extends t.Mixed>(codec: C): t.ReadonlyArrayC<C> {
 export const int = new t.Type<number, number, unknown>(
   'int',
   (u): u is number => typeof u === 'number' && Number.isSafeInteger(u),
-  (u, c) => (typeof u === 'number' && Number.isSafeInteger(u) ? t.success(u) : t.failure(u, c, 'expected an integer')),
+  (u, c) => (typeof u === 'number' && Number.isSafeInteger(u) ? t.success(u) : t.failure(u, c, notAnInteger(u, 'within ±2^53'))),
+  t.identity,
+);
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+/**
+ * Go's int32 (a container port, a file mode, a probe's period): an integer
+ * from -2^31 to 2^31 - 1; Go's decoder refused anything beyond.
+ *
+ * @example
+ * ```ts
+ * int32.decode(8080); // Right(8080)
+ * int32.decode(2 ** 31); // Left: expected an int32
+ * ```
+ */
+export const int32 = new t.Type<number, number, unknown>(
+  'int32',
+  (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= INT32_MIN && u <= INT32_MAX,
+  (u, c) =>
+    typeof u === 'number' && Number.isInteger(u) && u >= INT32_MIN && u <= INT32_MAX ? t.success(u) : t.failure(u, c, notAnInteger(u, 'from -2^31 to 2^31 - 1 (int32)')),
   t.identity,
 );
 
@@ -355,7 +383,7 @@ export const int = new t.Type<number, number, unknown>(
  * intOrString.decode('http'); // Right('http')
  * ```
  */
-export const intOrString = t.union([int, t.string], 'IntOrString');
+export const intOrString = t.union([int32, t.string], 'IntOrString');
 
 /** Go's strconv.FormatFloat(f, 'g', -1, 32): shortest float32 digits, %e past 1e6 or below 1e-4. */
 export function formatGoFloat32(x: number): string {

@@ -11,6 +11,7 @@ import { invalidInput, objectLabel, TaskpodError } from '../errors';
 import { decodeAs } from '../input/decode';
 import { ContainerStatus, Pod } from '../model/core';
 import { STEP_PREFIX } from '../pod/constants';
+import { jsonText } from '../util';
 
 /**
  * A JSON object, as parsed from YAML or JSON.
@@ -153,7 +154,7 @@ function labelOf(raw: JsonObject): string {
 export function readLivePod(u: unknown, label?: string): E.Either<TaskpodError, LivePod> {
   if (!isJsonObject(u)) return E.left(invalidInput(label ?? 'Pod', '', 'expected a Pod (a JSON object)'));
   const name = label ?? labelOf(u);
-  if (u.kind !== undefined && u.kind !== 'Pod') return E.left(invalidInput(name, 'kind', `expected a Pod, got kind ${JSON.stringify(u.kind)}`));
+  if (u.kind !== undefined && u.kind !== 'Pod') return E.left(invalidInput(name, 'kind', `expected a Pod, got kind ${jsonText(u.kind) ?? 'nothing'}`));
   return E.map((pod: Pod): LivePod => ({ raw: u, pod, label: name, nativeSidecars: nativeSidecarNames(u) }))(decodeAs(Pod, u, name));
 }
 

@@ -63,16 +63,23 @@ describe('refusals', () => {
     expect(parseDocuments('# nothing here\n', 'x.yaml')).toStrictEqual(E.right([]));
   });
 
-  it('a document that cannot be turned into JSON is refused, not thrown', () => {
-    // yaml.v2 refuses a sequence as a map key ("invalid map key"); taskpod
-    // writes it as JSON, which a 64-bit integer cannot be.
-    let reason = '';
-    try {
-      JSON.stringify([9223372036854775807n]);
-    } catch (e) {
-      reason = (e as Error).message;
-    }
-    expect(reason).not.toBe('');
-    expect(parseDocuments('? [9223372036854775807]\n: x\n', 'x.yaml')).toStrictEqual(E.left({ _tag: 'InvalidInput', object: 'x.yaml', field: '', message: `could not be read: ${reason}` }));
+  // yaml.v2 refused a sequence or a mapping as a map key ("invalid map
+  // key"), so Tekton never read such a document; one with a 64-bit integer
+  // in it used to make taskpod's JSON writer throw.
+  it.each([
+    ['? [9223372036854775807]\n: x\n', 'sequence'],
+    ['? [a, b]\n: x\n', 'sequence'],
+    ['? {a: 1}\n: x\n', 'mapping'],
+    ['spec:\n  ? {a: [1]}\n  : x\n', 'mapping'],
+  ])('a collection as a map key is refused, not thrown: %j', (text, kind) => {
+    expect(parseDocuments(text, 'x.yaml')).toStrictEqual(
+      E.left({ _tag: 'InvalidInput', object: 'x.yaml', field: '', message: `could not be read: invalid map key: a ${kind} (YAML keys must be scalars for Tekton's reader, yaml.v2)` }),
+    );
+  });
+
+  it('scalar keys of every kind become strings as sigs.k8s.io/yaml wrote them', () => {
+    expect(parseDocuments('1: a\n9223372036854775807: b\ntrue: c\n~: d\n1.5: e\n', 'x.yaml')).toStrictEqual(
+      E.right([{ '1': 'a', '9223372036854775807': 'b', true: 'c', null: 'd', '1.5': 'e' }]),
+    );
   });
 });

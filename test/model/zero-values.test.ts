@@ -9,7 +9,7 @@ import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import * as core from '../../src/model/core';
 import { Container, ContainerPort, Pod, Probe, VolumeMount } from '../../src/model/core';
-import { goString, int, intOrString, omitZero, printZero, struct, ZeroField } from '../../src/model/struct';
+import { goString, int, int32, intOrString, omitZero, printZero, struct, ZeroField } from '../../src/model/struct';
 import { allContainers, renderOk } from '../helpers/render';
 import { serviceAccountDoc, taskRunDoc } from '../support/objects';
 
@@ -115,13 +115,57 @@ describe('core codecs follow the 1.12 Go types', () => {
     if (typeof codec !== 'object' || codec === null || !('props' in codec)) continue;
     const { name, props } = codec as unknown as { name: string; props: Record<string, t.Mixed> };
     for (const [field, c] of Object.entries(props)) {
-      const rule = isZeroField(c) ? c.rule : c instanceof t.BooleanType || c === int ? 'keep' : undefined;
+      const rule = isZeroField(c) ? c.rule : c instanceof t.BooleanType || c === int || c === int32 ? 'keep' : undefined;
       if (rule !== undefined) (found[name] ??= {})[field] = rule;
     }
   }
 
   it('marks every bool and integer field as its Go type says', () => {
     expect(found).toStrictEqual(expected);
+  });
+
+  // The width of each integer field in k8s.io/api/core/v1 (1.12): int32
+  // fields are range-checked as Go's decoder did, int64 ones are held up
+  // to 2^53 (docs/deviations.md).
+  it('gives every integer field its Go width', () => {
+    const int32Fields: Record<string, string[]> = {
+      ConfigMapVolumeSource: ['defaultMode'],
+      ContainerPort: ['hostPort', 'containerPort'],
+      ContainerStateTerminated: ['exitCode', 'signal'],
+      ContainerStatus: ['restartCount'],
+      DownwardAPIVolumeFile: ['mode'],
+      DownwardAPIVolumeSource: ['defaultMode'],
+      FCVolumeSource: ['lun'],
+      GCEPersistentDiskVolumeSource: ['partition'],
+      AWSElasticBlockStoreVolumeSource: ['partition'],
+      ISCSIVolumeSource: ['lun'],
+      KeyToPath: ['mode'],
+      PodSpec: ['priority'],
+      PreferredSchedulingTerm: ['weight'],
+      Probe: ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'],
+      ProjectedVolumeSource: ['defaultMode'],
+      SecretVolumeSource: ['defaultMode'],
+      Status: ['code'],
+      StatusDetails: ['retryAfterSeconds'],
+      WeightedPodAffinityTerm: ['weight'],
+    };
+    const widths: Record<string, Record<string, string>> = {};
+    for (const codec of Object.values(core)) {
+      if (typeof codec !== 'object' || codec === null || !('props' in codec)) continue;
+      const { name, props } = codec as unknown as { name: string; props: Record<string, t.Mixed> };
+      for (const [field, c] of Object.entries(props)) {
+        const inner = isZeroField(c) ? c.codec : c instanceof t.ReadonlyArrayType ? (c as t.ReadonlyArrayType<t.Mixed>).type : c;
+        if (inner === int || inner === int32) (widths[name] ??= {})[field] = inner === int32 ? 'int32' : 'int64';
+      }
+    }
+    const int32Found = Object.fromEntries(
+      Object.entries(widths)
+        .map(([n, fs]) => [n, Object.keys(fs).filter((f) => fs[f] === 'int32')] as const)
+        .filter(([, fs]) => fs.length > 0),
+    );
+    expect(int32Found).toStrictEqual(int32Fields);
+    expect(widths.PodSecurityContext).toStrictEqual({ runAsUser: 'int64', runAsGroup: 'int64', supplementalGroups: 'int64', fsGroup: 'int64' });
+    expect(widths.PodSpec).toStrictEqual({ terminationGracePeriodSeconds: 'int64', activeDeadlineSeconds: 'int64', priority: 'int32' });
   });
 });
 
