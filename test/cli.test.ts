@@ -190,9 +190,73 @@ describe('help', () => {
 
 // The yaml package writes " \n" as a block scalar that reads back as "\n";
 // a script must survive the printed YAML byte for byte.
+// Found by fuzzing formatValue: the yaml package wrote " \n\t\n" as a block
+// scalar its own parser refused (formatValue threw), and its folded
+// double quotes turned "\n \n" into "\n\\\n".
+it.each([[' \n\t\n'], ['a\n \nb'], ['#!/bin/sh\necho\n\u{10000} echo$(\n \n\'EOF\'']])('prints YAML that reads back to the same string: %j', (s) => {
+  const { formatValue } = require('../src/cli/io') as typeof import('../src/cli/io');
+  const { parse } = require('yaml') as typeof import('yaml');
+  const value = { args: [s], env: [{ name: 'A', value: s }] };
+  expect(parse(formatValue(value, 'yaml'), { version: '1.1' })).toEqual(value);
+});
+
 it('prints YAML that reads back to the same Pod, even for a script whose first line is blank spaces', () => {
   const { formatValue } = require('../src/cli/io') as typeof import('../src/cli/io');
   const { parse } = require('yaml') as typeof import('yaml');
   const value = { args: ['-args', ' \nscript'], other: [' \n'] };
   expect(parse(formatValue(value, 'yaml'), { version: '1.1' })).toEqual(value);
+});
+
+// YAML integers beyond 2^53 reach the decoder as bigints. Describing one in
+// an error used to throw inside JSON.stringify, and the CLI printed
+// "internal error" instead of the field.
+describe('integers beyond 2^53', () => {
+  const taskRun = (spec: string) => `apiVersion: tekton.dev/v1alpha1\nkind: TaskRun\nmetadata: {name: run, namespace: ci}\nspec: ${spec}\n`;
+
+  it('where a list belongs: refused naming the field and the number', async () => {
+    const r = await run('render', '-f', file('big-steps.yaml', taskRun('{taskSpec: {steps: 9007199254740993}}')));
+    expectRefused(r, 'TaskRun ci/run', 'spec.taskSpec.steps', 'got 9007199254740993');
+    expect(r.stderr).not.toMatch(/internal error/);
+  });
+
+  it('inside a list where strings belong: the list is shown with the number as written', async () => {
+    const r = await run('render', '-f', file('big-args.yaml', taskRun('{taskSpec: {steps: [{image: a, args: {x: [-9007199254740993]}}]}}')));
+    expectRefused(r, 'spec.taskSpec.steps[0].args', '{"x":[-9007199254740993]}');
+  });
+
+  it('in an int64 field: refused as beyond what taskpod holds exactly', async () => {
+    const r = await run('render', '-f', file('big-user.yaml', input(taskRun('{podTemplate: {securityContext: {runAsUser: 9007199254740993}}, taskSpec: {steps: [{image: a}]}}'), SA)));
+    expectRefused(r, 'spec.podTemplate.securityContext.runAsUser', 'got 9007199254740993', '2^53');
+  });
+
+  it('in a generateName TaskRun: the name is still derived, no crash', async () => {
+    const text = `apiVersion: tekton.dev/v1alpha1\nkind: TaskRun\nmetadata: {generateName: run-, namespace: ci, annotations: {big: 9007199254740993}}\nspec: {taskSpec: {steps: [{image: a, command: [x]}]}}\n`;
+    const r = await run('render', '-f', file('big-generate.yaml', input(text, SA)), '-o', 'json');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const pod = JSON.parse(r.stdout) as { metadata: { annotations: Record<string, string>; name: string } };
+    expect(pod.metadata.annotations.big).toBe('9007199254740993');
+    expect(pod.metadata.name).toMatch(/^run-[a-z0-9]{5}-pod-[0-9a-f]{6}$/);
+  });
+});
+
+// Go's decoder refused a number beyond int32 in an int32 field (a port, a
+// file mode, a probe's period) when the TaskRun was created.
+describe('int32 fields', () => {
+  const taskRun = (step: string) => `apiVersion: tekton.dev/v1alpha1\nkind: TaskRun\nmetadata: {name: run, namespace: ci}\nspec: {taskSpec: {steps: [${step}]}}\n`;
+
+  it.each([
+    ['{image: a, command: [x], ports: [{containerPort: 2147483648}]}', 'spec.taskSpec.steps[0].ports[0].containerPort', 'got 2147483648'],
+    ['{image: a, command: [x], readinessProbe: {periodSeconds: -2147483649}}', 'spec.taskSpec.steps[0].readinessProbe.periodSeconds', 'got -2147483649'],
+    ['{image: a, command: [x], livenessProbe: {httpGet: {port: 4294967296}}}', 'spec.taskSpec.steps[0].livenessProbe.httpGet.port', 'IntOrString'],
+  ])('%s is refused', async (step, path, got) => {
+    const r = await run('render', '-f', file('int32.yaml', input(taskRun(step), SA)));
+    expectRefused(r, path, got);
+  });
+
+  it('the int32 bounds themselves are kept', async () => {
+    const r = await run('render', '-f', file('int32-ok.yaml', input(taskRun('{image: a, command: [x], ports: [{containerPort: 2147483647, hostPort: -2147483648}]}'), SA)), '-o', 'json');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('"containerPort": 2147483647');
+    expect(r.stdout).toContain('"hostPort": -2147483648');
+  });
 });

@@ -60,6 +60,15 @@ export function readConfig(file: string | undefined, limits: ReadLimits): E.Eith
 /** Output formats of values. */
 export type OutputFormat = 'yaml' | 'json';
 
+/** Whether YAML `text` reads back (as YAML 1.1) to `value`. */
+function readsBack(text: string, value: unknown): boolean {
+  try {
+    return isDeepStrictEqual(parse(text, { version: '1.1' }), value);
+  } catch {
+    return false;
+  }
+}
+
 /** A value as text in the chosen format. */
 export function formatValue(value: unknown, format: OutputFormat): string {
   // YAML 1.1 quoting, so that kubectl (go-yaml v2, a YAML 1.1 reader) reads
@@ -68,8 +77,10 @@ export function formatValue(value: unknown, format: OutputFormat): string {
   const options = { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false } as const;
   const text = stringify(value, options);
   // The yaml package writes some strings as block scalars that do not read
-  // back the same (a first line of only spaces loses them). Scripts must
-  // survive byte for byte, so when the text does not round-trip, every
-  // multi-line string is written double-quoted instead.
-  return isDeepStrictEqual(parse(text, { version: '1.1' }), value) ? text : stringify(value, { ...options, blockQuote: false });
+  // back the same (a first line of only spaces loses them, a blank line
+  // then a tab does not even parse), and folds long double-quoted strings
+  // in ways that can change them. Scripts must survive byte for byte, so
+  // when the text does not read back the same, every multi-line string is
+  // written as a one-line JSON string, which YAML 1.1 reads as written.
+  return readsBack(text, value) ? text : stringify(value, { ...options, blockQuote: false, doubleQuotedAsJSON: true });
 }

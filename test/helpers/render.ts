@@ -35,9 +35,11 @@ export function renderOk(input: RenderInput): Pod {
 
 /** The documents as one YAML 1.1 stream (strings such as `on` or `1:20` quoted, as taskpod reads YAML 1.1). */
 export function toYaml(docs: readonly unknown[]): string {
-  // blockQuote: false — the yaml package writes some multi-line strings as
-  // block scalars it does not read back the same (" \n" becomes "\n").
-  return docs.map((d) => stringify(d, { lineWidth: 0, version: '1.1', blockQuote: false })).join('---\n');
+  // The yaml package writes some multi-line strings as block scalars it does
+  // not read back the same (" \n" becomes "\n"), and folds double-quoted
+  // ones so that "\n \n" reads back as "\n\\\n"; one-line JSON strings
+  // read back as written.
+  return docs.map((d) => stringify(d, { lineWidth: 0, version: '1.1', blockQuote: false, doubleQuotedAsJSON: true })).join('---\n');
 }
 
 /** Every container of the Pod, init containers first. */
