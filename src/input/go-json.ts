@@ -88,3 +88,31 @@ export function asGoDecoded(value: unknown, target: Target): unknown {
   if (target instanceof t.StringType) return asGoText(value);
   return value;
 }
+
+/** A key as a step of a field path: `.name`, or `["odd key"]`. */
+const pathStep = (k: string, first: boolean): string => (/^[A-Za-z_$][\w$-]*$/.test(k) ? (first ? k : `.${k}`) : `[${JSON.stringify(k)}]`);
+
+/**
+ * Where `value` (after {@link asGoDecoded}) still holds an infinity or NaN,
+ * which JSON cannot: the field path and Go's spelling of the number.
+ *
+ * @example
+ * ```ts
+ * nonFinitePath({ spec: { x: [1, Infinity] } }); // { path: 'spec.x[1]', text: '+Inf' }
+ * ```
+ */
+export function nonFinitePath(value: unknown, path = ''): { readonly path: string; readonly text: string } | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path, text: Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf' };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const r = nonFinitePath(value[i], `${path}[${i}]`);
+      if (r !== undefined) return r;
+    }
+  } else if (isRecord(value)) {
+    for (const k of Object.keys(value)) {
+      const r = nonFinitePath(value[k], `${path}${pathStep(k, path === '')}`);
+      if (r !== undefined) return r;
+    }
+  }
+  return undefined;
+}

@@ -12,6 +12,7 @@
  * @packageDocumentation
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Scalar } from 'yaml';
+import { formatGoFloat32 } from '../model/struct';
 
 /** Go's float regexp in yaml.v2's resolver: an exponent must have a sign. */
 const GO_YAML_FLOAT = /^[-+]?[0-9]*\.?[0-9]+([eE][-+][0-9]+)?$/;
@@ -45,9 +46,69 @@ function asNumber(v: bigint): number | bigint {
   return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
 }
 
+/** What yaml.v2's resolver made of a scalar: its tag and its Go value as JSON would hold it. */
+type Resolved =
+  | { readonly tag: 'null'; readonly value: null }
+  | { readonly tag: 'bool'; readonly value: boolean }
+  | { readonly tag: 'int'; readonly value: number | bigint }
+  | { readonly tag: 'float'; readonly value: number }
+  | { readonly tag: 'str'; readonly value: string };
+
+const SPECIAL_FLOAT_VALUES: Readonly<Record<string, number>> = Object.fromEntries(
+  [...SPECIAL_FLOATS].map((s) => [s, s.endsWith('nan') || s.endsWith('NaN') || s.endsWith('NAN') ? NaN : s.startsWith('-') ? -Infinity : Infinity]),
+);
+
+/** Whether Go's strconv.ParseFloat accepts the underscores of `s`: each one stands between two digits. */
+function underscoresOk(s: string): boolean {
+  return !/(^|[^0-9])_|_($|[^0-9])/.test(s);
+}
+
+/** yaml.v2's `0b` fallback: strconv.ParseInt(rest, 2, 64), else ParseUint; `-0b`: ParseInt("-" + rest, 2, 64). */
+function parseBinaryFallback(plain: string): bigint | undefined {
+  const pos = /^0b([-+]?)([01]+)$/.exec(plain);
+  if (pos !== null) {
+    const v = BigInt(`0b${pos[2]}`) * (pos[1] === '-' ? -1n : 1n);
+    if (v >= -(2n ** 63n) && v < 2n ** 63n) return v;
+    return pos[1] === '' && v < 2n ** 64n ? v : undefined;
+  }
+  const neg = /^-0b([01]+)$/.exec(plain);
+  if (neg !== null) {
+    const v = -BigInt(`0b${neg[1]}`);
+    return v >= -(2n ** 63n) ? v : undefined;
+  }
+  return undefined;
+}
+
+/** yaml.v2's resolve() of an untagged plain scalar. */
+function resolveScalar(s: string): Resolved {
+  if (NULLS.has(s)) return { tag: 'null', value: null };
+  if (Object.prototype.hasOwnProperty.call(BOOLS, s)) return { tag: 'bool', value: BOOLS[s]! };
+  if (SPECIAL_FLOATS.has(s)) return { tag: 'float', value: SPECIAL_FLOAT_VALUES[s]! };
+  const first = s[0];
+  if (first === '.') {
+    // strconv.ParseFloat on the text as written (underscores between digits allowed).
+    const f = Number(s.replace(/_/g, ''));
+    if (/^\.[0-9_]+([eE][-+]?[0-9_]+)?$/.test(s) && underscoresOk(s) && Number.isFinite(f)) return { tag: 'float', value: f };
+    return { tag: 'str', value: s };
+  }
+  if (first === '+' || first === '-' || (first !== undefined && first >= '0' && first <= '9')) {
+    const plain = s.replace(/_/g, '');
+    const i = parseGoInt(plain);
+    if (i !== undefined) return { tag: 'int', value: asNumber(i) };
+    if (GO_YAML_FLOAT.test(plain)) {
+      const f = Number(plain);
+      if (Number.isFinite(f)) return { tag: 'float', value: f };
+    }
+    const bin = parseBinaryFallback(plain);
+    if (bin !== undefined) return { tag: 'int', value: asNumber(bin) };
+  }
+  return { tag: 'str', value: s };
+}
+
 /**
  * What yaml.v2 made of a plain (unquoted, untagged) scalar, as it then
- * appears in JSON: null, boolean, integer, float or string.
+ * appears in JSON: null, boolean, integer, float (`.inf` and `.nan` as
+ * JavaScript's infinities and NaN, which JSON cannot hold) or string.
  *
  * @example
  * ```ts
@@ -57,26 +118,7 @@ function asNumber(v: bigint): number | bigint {
  * ```
  */
 export function resolvePlain(s: string): unknown {
-  if (NULLS.has(s)) return null;
-  if (Object.prototype.hasOwnProperty.call(BOOLS, s)) return BOOLS[s];
-  if (SPECIAL_FLOATS.has(s)) return s; // NaN and infinities cannot be JSON: kept as text
-  const first = s[0];
-  if (first === '.') {
-    const f = Number(s);
-    return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s) && Number.isFinite(f) ? f : s;
-  }
-  if (first === '+' || first === '-' || (first !== undefined && first >= '0' && first <= '9')) {
-    const plain = s.replace(/_/g, '');
-    const i = parseGoInt(plain);
-    if (i !== undefined) return asNumber(i);
-    if (GO_YAML_FLOAT.test(plain)) {
-      const f = Number(plain);
-      if (Number.isFinite(f)) return f;
-    }
-    const bin = /^(-?)0b([01]+)$/.exec(plain);
-    if (bin !== null) return asNumber(BigInt(`0b${bin[2]}`) * (bin[1] === '-' ? -1n : 1n));
-  }
-  return s;
+  return resolveScalar(s).value;
 }
 
 /** Options of {@link toGoJson}. */
@@ -88,17 +130,77 @@ export interface GoJsonOptions {
 /** A document yaml.v2 could not read (too many aliases, a collection as a key). */
 class Unreadable extends Error {}
 
-/** sigs.k8s.io/yaml's string form of a scalar map key; yaml.v2 refused collections as keys. */
-function keyString(k: unknown): string {
+/**
+ * sigs.k8s.io/yaml's string form of a map key: ints in decimal, floats as
+ * Go's float32 `%g` (`.inf`, `-.inf`, `.nan` for the specials), booleans as
+ * words. yaml.v2 refused collections as keys; sigs.k8s.io/yaml refused null
+ * and unsigned (2^63 and above) keys.
+ */
+function keyString(k: unknown, resolved: Resolved | undefined): string {
+  if (Array.isArray(k) || (k !== null && typeof k === 'object')) {
+    throw new Unreadable(`invalid map key: a ${Array.isArray(k) ? 'sequence' : 'mapping'} (YAML keys must be scalars for Tekton's reader, yaml.v2)`);
+  }
+  if (k === null) throw new Unreadable('unsupported map key: null');
   if (typeof k === 'string') return k;
-  if (typeof k === 'number' || typeof k === 'bigint') return String(k);
   if (typeof k === 'boolean') return k ? 'true' : 'false';
-  if (k === null) return 'null';
-  throw new Unreadable(`invalid map key: a ${Array.isArray(k) ? 'sequence' : 'mapping'} (YAML keys must be scalars for Tekton's reader, yaml.v2)`);
+  if (typeof k === 'bigint' && k >= 2n ** 63n) throw new Unreadable(`unsupported map key: ${k} (an unsigned 64-bit integer)`);
+  if (resolved?.tag === 'float' && typeof k === 'number') {
+    const f = formatGoFloat32(k);
+    return f === '+Inf' ? '.inf' : f === '-Inf' ? '-.inf' : f === 'NaN' ? '.nan' : f;
+  }
+  return String(k);
 }
 
 function defineKey(o: Record<string, unknown>, k: string, v: unknown): void {
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
+const TAG = 'tag:yaml.org,2002:';
+
+/** A scalar as yaml.v2 decoded it into an untyped value: its tag decides, else its text. */
+function scalarValue(s: Scalar): Resolved {
+  const text = typeof s.value === 'string' ? s.value : String(s.value);
+  const tag = s.tag;
+  if (tag === `${TAG}str` || tag === '!!str') return { tag: 'str', value: text };
+  if (tag === `${TAG}binary` || tag === '!!binary') return { tag: 'str', value: decodeBinary(text) };
+  if (s.type === 'PLAIN' && tag === undefined) return resolveScalar(text);
+  const explicit = tag === undefined ? undefined : /^(?:tag:yaml\.org,2002:|!!)(int|float|bool|null)$/.exec(tag)?.[1];
+  if (explicit === undefined) return { tag: 'str', value: text };
+  // An explicit tag must agree with what the text resolves to; `!!float 1`
+  // is the float 1 (it matters for a key's spelling).
+  const r = resolveScalar(text);
+  if (r.tag === explicit) return r;
+  if (explicit === 'float' && r.tag === 'int') return { tag: 'float', value: Number(r.value) };
+  throw new Unreadable(`cannot decode !!${r.tag} \`${text}\` as a !!${explicit}`);
+}
+
+/** A `!!binary` scalar: base64 (line breaks ignored), as text. */
+function decodeBinary(text: string): string {
+  const b64 = text.replace(/[\r\n]/g, '');
+  if (!/^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(b64)) throw new Unreadable('!!binary value contains invalid base64 data');
+  return Buffer.from(b64, 'base64').toString('utf8');
+}
+
+/** Whether a key is yaml.v2's merge key: a plain `<<` or one tagged `!!merge`. */
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  const k = key as Scalar;
+  return k.value === '<<' && (k.type === 'PLAIN' || k.tag === `${TAG}merge` || k.tag === '!!merge');
+}
+
+/**
+ * The maps a merge key's value brings, in the order yaml.v2 wrote them: a
+ * map (or an alias of one) alone; a sequence of them last to first, so that
+ * the first one wins. Anything else Go refused.
+ */
+function mergedMaps(value: unknown, doc: Document): readonly unknown[] {
+  const target = (n: unknown): unknown => (isAlias(n) ? n.resolve(doc) : n);
+  const refuse = () => new Unreadable('map merge requires map or sequence of maps as the value');
+  const v = target(value);
+  if (isMap(v)) return [value];
+  if (!isSeq(v)) throw refuse();
+  for (const item of v.items) if (!isMap(target(item))) throw refuse();
+  return [...v.items].reverse();
 }
 
 /**
@@ -115,34 +217,29 @@ function convert(node: unknown, doc: Document, budget: { aliases: number }, stac
     if (stack.has(target)) throw new Unreadable('an alias refers to a node that contains it');
     return convert(target, doc, budget, stack);
   }
-  if (isScalar(node)) {
-    const s = node as Scalar;
-    const text = typeof s.value === 'string' ? s.value : String(s.value);
-    const tag = s.tag;
-    if (tag === 'tag:yaml.org,2002:str' || tag === '!!str') return text;
-    if (s.type === 'PLAIN' || tag === 'tag:yaml.org,2002:int' || tag === 'tag:yaml.org,2002:float' || tag === 'tag:yaml.org,2002:bool' || tag === 'tag:yaml.org,2002:null') {
-      return resolvePlain(text);
-    }
-    return text;
-  }
+  if (isScalar(node)) return scalarValue(node as Scalar).value;
   stack.add(node);
   try {
     if (isSeq(node)) return node.items.map((item) => convert(item, doc, budget, stack));
     if (isMap(node)) {
+      // yaml.v2 fills the map in document order: a later key overwrites an
+      // earlier one, and a merge (`<<: *base`) writes all of its keys then,
+      // overwriting what came before it.
       const out: Record<string, unknown> = {};
-      const merged: Record<string, unknown>[] = [];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key;
-        const isMerge = isScalar(keyNode) && (keyNode as Scalar).type === 'PLAIN' && (keyNode as Scalar).value === '<<';
-        const value = convert(pair.value, doc, budget, stack);
-        if (isMerge) {
-          for (const m of Array.isArray(value) ? value : [value]) if (m !== null && typeof m === 'object' && !Array.isArray(m)) merged.push(m as Record<string, unknown>);
+        if (isMergeKey(keyNode)) {
+          for (const m of mergedMaps(pair.value, doc)) {
+            const value = convert(m, doc, budget, stack) as Record<string, unknown>;
+            for (const k of Object.keys(value)) defineKey(out, k, value[k]);
+          }
           continue;
         }
-        defineKey(out, keyString(convert(keyNode, doc, budget, stack)), value);
+        const value = convert(pair.value, doc, budget, stack);
+        const resolved = isScalar(keyNode) ? scalarValue(keyNode as Scalar) : undefined;
+        defineKey(out, keyString(resolved !== undefined ? resolved.value : convert(keyNode, doc, budget, stack), resolved), value);
       }
-      for (const m of merged) for (const k of Object.keys(m)) if (!Object.prototype.hasOwnProperty.call(out, k)) defineKey(out, k, m[k]);
       return out;
     }
   } finally {

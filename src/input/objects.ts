@@ -6,11 +6,12 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/Either';
+import * as t from 'io-ts';
 import { invalidInput, objectLabel, TaskpodError } from '../errors';
 import { ConfigMap, Pod, Secret, ServiceAccount } from '../model/core';
 import { PipelineResource, Task, TaskRun } from '../model/tekton';
 import { decodeAs } from './decode';
-import { asGoDecoded } from './go-json';
+import { asGoDecoded, nonFinitePath } from './go-json';
 
 /**
  * The namespace of an object that does not name one (kubectl's default).
@@ -87,6 +88,18 @@ function labelOf(doc: Record<string, unknown>, kind: string, where: string): str
 type Mutable = { -readonly [K in keyof InputObjects]-?: NonNullable<InputObjects[K]>[number][] };
 
 /**
+ * `doc` decoded as Go decoded it into `codec`'s type. A float that JSON
+ * cannot hold (`.inf`, `.nan`) anywhere but in a string field made
+ * sigs.k8s.io/yaml fail on the whole document.
+ */
+function decodeGo<A, O>(codec: t.Type<A, O, unknown>, doc: unknown, label: string): E.Either<TaskpodError, A> {
+  const converted = asGoDecoded(doc, codec);
+  const bad = nonFinitePath(converted);
+  if (bad !== undefined) return E.left(invalidInput(label, bad.path, `json: unsupported value: ${bad.text} (YAML's .inf and .nan fit only string fields)`));
+  return decodeAs(codec, converted, label);
+}
+
+/**
  * Sorts and decodes documents. `where` names each document for errors
  * (e.g. `input.yaml, document 2`). A `List` (kind `List` or `*List` with
  * `items`) contributes its items.
@@ -115,27 +128,26 @@ export function collectObjects(docs: readonly unknown[], where: (index: number) 
     const decoded = (() => {
       switch (kind) {
         case 'TaskRun':
-          return E.map((x: TaskRun) => out.taskRuns.push(x))(decodeAs(TaskRun, asGoDecoded(doc, TaskRun), label));
+          return E.map((x: TaskRun) => out.taskRuns.push(x))(decodeGo(TaskRun, doc, label));
         case 'Task':
-          return E.map((x: Task) => out.tasks.push(x))(decodeAs(Task, asGoDecoded(doc, Task), label));
+          return E.map((x: Task) => out.tasks.push(x))(decodeGo(Task, doc, label));
         case 'ClusterTask':
-          return E.map((x: Task) => out.clusterTasks.push(x))(decodeAs(Task, asGoDecoded(doc, Task), label));
+          return E.map((x: Task) => out.clusterTasks.push(x))(decodeGo(Task, doc, label));
         case 'PipelineResource':
-          return E.map((x: PipelineResource) => out.pipelineResources.push(x))(decodeAs(PipelineResource, asGoDecoded(doc, PipelineResource), label));
+          return E.map((x: PipelineResource) => out.pipelineResources.push(x))(decodeGo(PipelineResource, doc, label));
         case 'ServiceAccount':
-          return E.map((x: ServiceAccount) => out.serviceAccounts.push(x))(decodeAs(ServiceAccount, asGoDecoded(doc, ServiceAccount), label));
+          return E.map((x: ServiceAccount) => out.serviceAccounts.push(x))(decodeGo(ServiceAccount, doc, label));
         case 'Secret':
-          return E.map((x: Secret) => out.secrets.push(x))(decodeAs(Secret, asGoDecoded(doc, Secret), label));
+          return E.map((x: Secret) => out.secrets.push(x))(decodeGo(Secret, doc, label));
         case 'ConfigMap':
-          return E.map((x: ConfigMap) => out.configMaps.push(x))(decodeAs(ConfigMap, asGoDecoded(doc, ConfigMap), label));
+          return E.map((x: ConfigMap) => out.configMaps.push(x))(decodeGo(ConfigMap, doc, label));
         case 'Pod':
           return E.map((x: Pod) => {
             out.pods.push(x);
             return out.rawPods.push(doc);
-          })(decodeAs(Pod, asGoDecoded(doc, Pod), label));
+          })(decodeGo(Pod, doc, label));
         case 'PipelineRun':
-          out.pipelineRuns.push(doc);
-          return E.right(0);
+          return E.map(() => out.pipelineRuns.push(doc))(decodeGo(t.unknown, doc, label));
         default:
           return E.right(0);
       }

@@ -387,10 +387,11 @@ export const intOrString = t.union([int32, t.string], 'IntOrString');
 
 /** Go's strconv.FormatFloat(f, 'g', -1, 32): shortest float32 digits, %e past 1e6 or below 1e-4. */
 export function formatGoFloat32(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
-  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  // Go rounds to float32 first: 1e39 is +Inf there, 1e-46 is 0 (or -0).
   const f32 = Math.fround(x);
+  if (Number.isNaN(f32)) return 'NaN';
+  if (!Number.isFinite(f32)) return f32 > 0 ? '+Inf' : '-Inf';
+  if (f32 === 0) return Object.is(f32, -0) ? '-0' : '0';
   let digits = '';
   let exp = 0;
   for (let p = 1; p <= 9; p++) {

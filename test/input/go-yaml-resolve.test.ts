@@ -105,10 +105,34 @@ describe('resolvePlain: yaml.v2 resolve() of a plain scalar, as JSON', () => {
   it.each(DOT_FLOATS)('dot float %p', (text, expected) => expect(resolvePlain(text)).toStrictEqual(expected));
   it.each(STRINGS)('string %p', (text, expected) => expect(resolvePlain(text)).toStrictEqual(expected));
 
-  // .nan and the infinities are Go floats that encoding/json refuses
-  // ("json: unsupported value: NaN"): taskpod keeps their text instead.
-  it.each(['.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF'])('%s is kept as text', (text) => {
-    expect(resolvePlain(text)).toBe(text);
+  // .nan and the infinities are Go floats: where a string field takes them
+  // sigs.k8s.io/yaml writes "+Inf"/"NaN", anywhere else encoding/json
+  // refuses the document ("json: unsupported value: NaN"); the reader keeps
+  // the float and the decoder decides.
+  it.each([
+    ['.nan', NaN], ['.NaN', NaN], ['.NAN', NaN],
+    ['.inf', Infinity], ['.Inf', Infinity], ['.INF', Infinity], ['+.inf', Infinity], ['+.Inf', Infinity], ['+.INF', Infinity],
+    ['-.inf', -Infinity], ['-.Inf', -Infinity], ['-.INF', -Infinity],
+  ])('%s is the float %p', (text, value) => {
+    expect(resolvePlain(text)).toBe(value);
+  });
+
+  // yaml.v2's last resort for a text starting 0b: strconv.ParseInt of the
+  // rest in base 2 (a sign allowed), else ParseUint; -0b: the negated rest.
+  // Beyond 64 bits the text stays a string.
+  it.each([
+    ['0b-11', -3], ['0b+11', 3], ['-0b+11', '-0b+11'],
+    [`0b1${'0'.repeat(64)}`, `0b1${'0'.repeat(64)}`],
+    [`-0b1${'0'.repeat(63)}`, -(2n ** 63n)],
+    [`-0b1${'0'.repeat(64)}`, `-0b1${'0'.repeat(64)}`],
+  ])('binary %s -> %p', (text, value) => {
+    expect(resolvePlain(text)).toStrictEqual(value);
+  });
+
+  // strconv.ParseFloat on a text starting with a dot takes underscores
+  // between digits.
+  it.each([['.5_0', 0.5], ['.0_7', 0.07], ['.5e1_0', 0.5e10], ['._5', '._5'], ['.5_', '.5_'], ['.5__0', '.5__0'], ['.5e_1', '.5e_1']])('dot float %s -> %p', (text, value) => {
+    expect(resolvePlain(text)).toStrictEqual(value);
   });
 });
 

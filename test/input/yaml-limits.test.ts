@@ -77,9 +77,63 @@ describe('refusals', () => {
     );
   });
 
-  it('scalar keys of every kind become strings as sigs.k8s.io/yaml wrote them', () => {
-    expect(parseDocuments('1: a\n9223372036854775807: b\ntrue: c\n~: d\n1.5: e\n', 'x.yaml')).toStrictEqual(
-      E.right([{ '1': 'a', '9223372036854775807': 'b', true: 'c', null: 'd', '1.5': 'e' }]),
+  // Expected values are sigs.k8s.io/yaml's YAMLToJSON (vendored at
+  // 6c132b937e), run on these documents.
+  it('scalar keys become strings as sigs.k8s.io/yaml wrote them: floats as float32 %g', () => {
+    expect(parseDocuments('1: a\n9223372036854775807: b\ntrue: c\n1.5: e\n1e+7: f\n1.5e+308: g\n-0.0: h\n-.INF: i\n.NaN: j\n0.1: k\n!!float 16777217: l\n100000000000000000000: m\n', 'x.yaml')).toStrictEqual(
+      E.right([{ '1': 'a', '9223372036854775807': 'b', true: 'c', '1.5': 'e', '1e+07': 'f', '.inf': 'g', '-0': 'h', '-.inf': 'i', '.nan': 'j', '0.1': 'k', '1.6777216e+07': 'l', '1e+20': 'm' }]),
     );
+  });
+
+  it.each([
+    ['~: x\n', 'unsupported map key: null'],
+    ['18446744073709551615: x\n', 'unsupported map key: 18446744073709551615 (an unsigned 64-bit integer)'],
+    ['0x8000000000000000: x\n', 'unsupported map key: 9223372036854775808 (an unsigned 64-bit integer)'],
+  ])('a null or unsigned key is refused: %j', (text, message) => {
+    expect(parseDocuments(text, 'x.yaml')).toStrictEqual(E.left({ _tag: 'InvalidInput', object: 'x.yaml', field: '', message: `could not be read: ${message}` }));
+  });
+});
+
+// yaml.v2 fills a map in document order; a merge key writes the merged
+// map's keys when it is met, overwriting earlier ones, and later keys
+// overwrite it. Of a list of maps, the first wins.
+describe('merge keys (<<)', () => {
+  it.each([
+    ['a: &a {x: 1, k: 2}\nb: {z: 0, <<: *a, x: 9}\n', { z: 0, x: 9, k: 2 }],
+    ['a: &a {x: 1}\nb: {x: 0, <<: *a}\n', { x: 1 }],
+    ['a: &a {x: 1}\nb: {<<: *a, <<: {x: 5}}\n', { x: 5 }],
+    ['a: &a {x: 1}\nc: &c {x: 2, w: 3}\nb: {<<: [*a, *c]}\n', { x: 1, w: 3 }],
+    ['b: {"<<": {x: 1}}\n', { '<<': { x: 1 } }],
+    ['b: {!!merge <<: {x: 1}}\n', { x: 1 }],
+  ])('%j', (text, b) => {
+    const r = parseDocuments(text, 'x.yaml');
+    expect(E.isRight(r) && (r.right[0] as { b: unknown }).b).toStrictEqual(b);
+  });
+
+  it.each([['a: &a [1]\nb: {<<: *a}\n'], ['b: {<<: 5}\n'], ['b: {<<: null}\n'], ['b: {<<: [{x: 1}, 2]}\n']])('a merge of something else than maps is refused: %j', (text) => {
+    expect(parseDocuments(text, 'x.yaml')).toStrictEqual(
+      E.left({ _tag: 'InvalidInput', object: 'x.yaml', field: '', message: 'could not be read: map merge requires map or sequence of maps as the value' }),
+    );
+  });
+});
+
+describe('tags', () => {
+  it.each([
+    ['v: !!binary aGVsbG8=\n', 'hello'],
+    ['v: !!binary |\n  aGVs\n  bG8=\n', 'hello'],
+    ['v: !!float 1\n', 1],
+    ['v: !custom 12\n', '12'],
+    ['v: ! 12\n', '12'],
+  ])('%j', (text, v) => {
+    expect(parseDocuments(text, 'x.yaml')).toStrictEqual(E.right([{ v }]));
+  });
+
+  it.each([
+    ['v: !!binary "aGVsbG8"\n', '!!binary value contains invalid base64 data'],
+    ['v: !!int 1.5\n', 'cannot decode !!float `1.5` as a !!int'],
+    ['v: !!bool 1\n', 'cannot decode !!int `1` as a !!bool'],
+    ['v: !!int abc\n', 'cannot decode !!str `abc` as a !!int'],
+  ])('%j is refused', (text, message) => {
+    expect(parseDocuments(text, 'x.yaml')).toStrictEqual(E.left({ _tag: 'InvalidInput', object: 'x.yaml', field: '', message: `could not be read: ${message}` }));
   });
 });
