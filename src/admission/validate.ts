@@ -13,6 +13,8 @@ import type { Param, PipelineResourceSpec, Step, TaskResource, TaskResourceBindi
 import { dns1123LabelProblem } from '../pod/api-checks';
 import { PLACE_TOOLS } from '../pod/constants';
 import { mergeAllWithTemplate } from '../pod/step-template';
+import { formatGoDuration, parseGoDuration } from './duration';
+import { requestUriProblem } from './request-uri';
 import { findVariables } from './variables';
 
 /**
@@ -215,10 +217,9 @@ function validateVariables(spec: TaskSpec, object: string, at: string): Check {
   return ok;
 }
 
-function validateUrl(u: string): boolean {
-  if (u === '') return true;
-  if (!u.startsWith('/') && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(u)) return false;
-  return !/[\s]/.test(u);
+/** Why the webhook refused a cluster resource's `url`: none for "", else url.ParseRequestURI's reason. */
+function urlProblem(u: string): string | undefined {
+  return u === '' ? undefined : requestUriProblem(u);
 }
 
 /**
@@ -243,7 +244,8 @@ export function validateResourceSpec(rs: PipelineResourceSpec, object: string, a
     let insecure = false;
     for (const [i, p] of params.entries()) {
       if (eq(p.name, 'url')) {
-        if (!validateUrl(p.value ?? '')) return E.left(invalid(object, `${at}.params[${i}].value`, `invalid value: ${p.value ?? ''} (URL)`));
+        const problem = urlProblem(p.value ?? '');
+        if (problem !== undefined) return E.left(invalid(object, `${at}.params[${i}].value`, `invalid value: ${p.value ?? ''} (URL: ${problem})`));
       } else if (eq(p.name, 'username') || eq(p.name, 'token')) auth = true;
       else if (eq(p.name, 'cadata')) {
         auth = true;
@@ -312,7 +314,12 @@ function validateBindings(bindings: readonly TaskResourceBinding[], object: stri
 export function validateTaskRun(tr: TaskRun, object: string): Check {
   const spec = tr.spec ?? {};
   const hasRef = (spec.taskRef?.name ?? '') !== '';
+  const timeout = spec.timeout === undefined ? undefined : parseGoDuration(spec.timeout);
   return first(
+    // Before validating, the webhook decoded the TaskRun (a timeout Go's
+    // time.ParseDuration cannot read failed there) and encoded it again.
+    () => (timeout !== undefined && E.isLeft(timeout) ? E.left(invalid(object, 'spec.timeout', timeout.left)) : ok),
+    () => validateParamValues(spec.inputs?.params ?? [], object),
     () => validateObjectName(object, tr.metadata?.name),
     () => (hasRef && spec.taskSpec !== undefined ? E.left(invalid(object, 'spec', 'must not set both spec.taskRef and spec.taskSpec')) : ok),
     () => (!hasRef && spec.taskSpec === undefined ? E.left(invalid(object, 'spec.taskRef.name', 'missing field(s): one of spec.taskRef.name and spec.taskSpec')) : ok),
@@ -327,8 +334,31 @@ export function validateTaskRun(tr: TaskRun, object: string): Check {
       return ok;
     },
     () => validateBindings(spec.outputs?.resources ?? [], object, 'spec.outputs.resources'),
-    () => (spec.timeout !== undefined && spec.timeout.trim().startsWith('-') ? E.left(invalid(object, 'spec.timeout', `invalid value: ${spec.timeout} should be >= 0`)) : ok),
+    () =>
+      timeout !== undefined && E.isRight(timeout) && timeout.right < 0n
+        ? E.left(invalid(object, 'spec.timeout', `invalid value: ${formatGoDuration(timeout.right)} should be >= 0`))
+        : ok,
   );
+}
+
+/**
+ * Every param given a value. Go decoded a param without `value` to an
+ * ArrayOrString of no type, which its MarshalJSON refused, so the webhook's
+ * re-encoding of the TaskRun failed. (`value: null` is another matter: Go
+ * read it as an array of no items, and so does taskpod's reader.)
+ */
+function validateParamValues(params: readonly Param[], object: string): Check {
+  for (const [i, p] of params.entries()) {
+    if (p.value !== undefined) continue;
+    return E.left(
+      invalid(
+        object,
+        `spec.inputs.params[${i}].value`,
+        `missing: param "${p.name ?? ''}" needs a value, a string or an array of strings (Tekton's webhook failed: json: error calling MarshalJSON for type v1alpha1.ArrayOrString: impossible ArrayOrString.Type: "")`,
+      ),
+    );
+  }
+  return ok;
 }
 
 /**
@@ -353,7 +383,8 @@ export function validateParams(spec: TaskSpec, given: readonly Param[], object: 
   const wrong = given
     .filter((p) => {
       const d = declared.find((x) => x.name === p.name);
-      const type = typeof p.value === 'string' || p.value === undefined ? 'string' : 'array';
+      // A param without a value has Go's zero ArrayOrString, of type "".
+      const type = p.value === undefined ? '' : typeof p.value === 'string' ? 'string' : 'array';
       return d !== undefined && d.type !== type;
     })
     .map((p) => p.name ?? '');

@@ -20,7 +20,7 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts';
-import { formatGoFloat32, MapType, StructType } from '../model/struct';
+import { formatGoFloat32, MapType, NullReads, StructType } from '../model/struct';
 
 type Target = t.Mixed | undefined;
 
@@ -61,6 +61,7 @@ function fieldFor(c: StructType<t.Props>, key: string): string | undefined {
  */
 export function asGoDecoded(value: unknown, target: Target): unknown {
   if (target === undefined) return value;
+  if (value === null && 'goNull' in target) return (target as NullReads<t.Mixed>).goNull;
   if (isStruct(target)) {
     if (!isRecord(value)) return value; // a scalar aimed at a struct: Go refuses it later
     const out: Record<string, unknown> = {};

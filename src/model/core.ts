@@ -147,7 +147,7 @@ export const bytesCodec = new t.Type<string, string, unknown>(
 );
 
 /** A ResourceList (`map[ResourceName]resource.Quantity`): canonical quantities by resource name. */
-export const ResourceList = mapOf(quantityCodec, 'ResourceList');
+export const ResourceList = mapOf(quantityCodec, 'ResourceList', '0');
 /** A decoded {@link ResourceList}. */
 export type ResourceList = t.TypeOf<typeof ResourceList>;
 
@@ -1283,7 +1283,7 @@ export const Secret = struct('Secret', {
   kind: goString,
   apiVersion: goString,
   metadata: ObjectMeta,
-  data: mapOf(bytesCodec, 'map[string][]byte'),
+  data: mapOf(bytesCodec, 'map[string][]byte', ''),
   stringData: stringMap,
   type: goString,
 });
@@ -1314,7 +1314,7 @@ export const ConfigMap = struct('ConfigMap', {
   apiVersion: goString,
   metadata: ObjectMeta,
   data: stringMap,
-  binaryData: mapOf(bytesCodec, 'map[string][]byte'),
+  binaryData: mapOf(bytesCodec, 'map[string][]byte', ''),
 });
 /**
  * A decoded {@link (ConfigMap:variable)}.

@@ -282,14 +282,20 @@ export interface MapType<C extends t.Mixed>
  * Decoding keeps the input's key order, encoding sorts keys as Go did;
  * `__proto__` and friends are ordinary keys.
  *
+ * Go's decoder kept every key of a map, setting a `null` value to the zero
+ * value of T (`{app: null}` read as `app: ""`). `zero` is that value: with
+ * it, a `null` keeps its key; without it (taskpod's own maps, where Go had
+ * no say) a `null` entry is left out.
+ *
  * @example
  * ```ts
- * stringMap(t.string).decode({ app: 'web' }); // Right({ app: 'web' })
+ * stringMap.decode({ app: 'web', team: null }); // Right({ app: 'web', team: '' })
  * ```
  */
 export function mapOf<C extends t.Mixed>(
   codec: C,
   name = `map[string]${codec.name}`,
+  zero?: t.TypeOf<C>,
 ): MapType<C> {
   const mapCodec = new t.Type<Readonly<Record<string, t.TypeOf<C>>>, Record<string, t.OutputOf<C>>, unknown>(
     name,
@@ -300,7 +306,10 @@ export function mapOf<C extends t.Mixed>(
       const errors: t.ValidationError[] = [];
       for (const k of Object.keys(u)) {
         const v = u[k];
-        if (v === null || v === undefined) continue;
+        if (v === null || v === undefined) {
+          if (zero !== undefined) defineField(out, k, zero);
+          continue;
+        }
         const r = codec.validate(v, t.appendContext(c, k, codec, v));
         if (E.isLeft(r)) errors.push(...r.left);
         else defineField(out, k, r.right);
@@ -427,5 +436,44 @@ export function formatGoFloat32(x: number): string {
  */
 export const goString: t.StringC = t.string;
 
-/** `map[string]string`, the type of labels, annotations and selectors. */
-export const stringMap = mapOf(goString, 'map[string]string');
+/** A codec whose JSON `null` Go decoded as a value rather than as absent: see {@link nullReadsAs}. */
+export type NullReads<C extends t.Mixed> = C & { readonly goNull: t.TypeOf<C> };
+
+/**
+ * Marks a field whose Go type decoded JSON `null` itself, as a value: a
+ * Tekton ArrayOrString (its UnmarshalJSON read `null` as an empty array).
+ * src/input/go-json.ts puts `value` in place of the `null` before decoding;
+ * everywhere else a `null` field is absent, as for Go's pointers.
+ *
+ * @example
+ * ```ts
+ * const ParamValue = nullReadsAs(ArrayOrString, []);
+ * ```
+ */
+export function nullReadsAs<C extends t.Mixed>(codec: C, value: t.TypeOf<C>): NullReads<C> {
+  // A copy of the same class (a union stays a union for error reports).
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(codec) as object) as C, codec);
+  return Object.assign(copy, { goNull: value });
+}
+
+/**
+ * A Go field of a type that decodes itself from a JSON string only (a
+ * metav1.Duration): sigs.k8s.io/yaml did not turn a YAML number into text
+ * for it, so `timeout: 5` was refused, where a `string` field took "5".
+ *
+ * @example
+ * ```ts
+ * goTextOnly('Duration').decode(5); // Left
+ * ```
+ */
+export function goTextOnly(name: string): t.Type<string, string, unknown> {
+  return new t.Type<string, string, unknown>(
+    name,
+    (u): u is string => typeof u === 'string',
+    (u, c) => (typeof u === 'string' ? t.success(u) : t.failure(u, c, `expected a string (Go's ${name} reads only a JSON string)`)),
+    t.identity,
+  );
+}
+
+/** `map[string]string`, the type of labels, annotations and selectors; a `null` value is "". */
+export const stringMap = mapOf(goString, 'map[string]string', '');

@@ -7,7 +7,7 @@
  */
 import * as t from 'io-ts';
 import { Container, ObjectMeta, Volume, Toleration, Affinity, PodSecurityContext } from './core';
-import { goString, listOf, stringMap, struct } from './struct';
+import { goString, goTextOnly, listOf, nullReadsAs, stringMap, struct } from './struct';
 
 /**
  * A param value: a string, or an array of strings (Tekton's ArrayOrString).
@@ -59,7 +59,7 @@ export type ParamSpec = t.TypeOf<typeof ParamSpec>;
  *
  * @public
  */
-export const Param = struct('Param', { name: goString, value: ArrayOrString });
+export const Param = struct('Param', { name: goString, value: nullReadsAs(ArrayOrString, []) });
 /**
  * A decoded {@link (Param:variable)}.
  *
@@ -378,7 +378,7 @@ export const TaskRunSpec = struct('TaskRunSpec', {
   taskRef: TaskRef,
   taskSpec: TaskSpec,
   status: goString,
-  timeout: goString,
+  timeout: goTextOnly('Duration'),
   podTemplate: PodTemplate,
 });
 /** A decoded {@link TaskRunSpec}. */

@@ -63,6 +63,18 @@ function checkContainers(
   return undefined;
 }
 
+/** The first volume whose name is not a DNS-1123 label or repeats an earlier one; fills `names`. */
+function checkVolumes(volumes: readonly { readonly name?: string }[], names: Set<string>): { readonly field: string; readonly message: string } | undefined {
+  for (const [i, v] of volumes.entries()) {
+    const name = v.name ?? '';
+    const problem = dns1123LabelProblem(name);
+    if (problem !== undefined) return { field: `pod.spec.volumes[${i}].name`, message: `invalid volume name "${name}": ${problem}` };
+    if (names.has(name)) return { field: `pod.spec.volumes[${i}].name`, message: `duplicate volume name "${name}"` };
+    names.add(name);
+  }
+  return undefined;
+}
+
 /**
  * Refuses a Pod the API server would refuse for these rules; the error names
  * `object` (the TaskRun) and the field of the Pod.
@@ -76,17 +88,10 @@ function checkContainers(
  * @public
  */
 export function checkPod(pod: Pod, object: string): E.Either<TaskpodError, Pod> {
-  const volumes = pod.spec?.volumes ?? [];
   const volumeNames = new Set<string>();
-  for (const [i, v] of volumes.entries()) {
-    const name = v.name ?? '';
-    const problem = dns1123LabelProblem(name);
-    if (problem !== undefined) return E.left(refused(object, `pod.spec.volumes[${i}].name`, `invalid volume name "${name}": ${problem}`));
-    if (volumeNames.has(name)) return E.left(refused(object, `pod.spec.volumes[${i}].name`, `duplicate volume name "${name}"`));
-    volumeNames.add(name);
-  }
   const seen = new Map<string, string>();
   const problem =
+    checkVolumes(pod.spec?.volumes ?? [], volumeNames) ??
     checkContainers(pod.spec?.initContainers ?? [], 'pod.spec.initContainers', volumeNames, seen) ??
     checkContainers(pod.spec?.containers ?? [], 'pod.spec.containers', volumeNames, seen);
   return problem === undefined

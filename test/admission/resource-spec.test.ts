@@ -210,3 +210,28 @@ describe('the spec as a whole', () => {
     expectRefused(validateTaskRun(run, 'TaskRun ns/r'), 'spec.inputs.resources[1].resourceSpec.params', 'missing field(s): location param', 'TaskRun ns/r');
   });
 });
+
+// validateURL is url.ParseRequestURI (admission/request-uri.ts): what it
+// accepts and refuses is not "a scheme or a slash, and no blank".
+describe('a cluster url as url.ParseRequestURI read it', () => {
+  const withUrl = (url: string) => validate(cluster([p('name', 'c'), p('cadata', 'x'), p('url', url)]));
+
+  it.each([
+    ['a blank in the path', 'https://10.10.10.10/a b'],
+    ['an opaque rest after the scheme, with a blank', 'mailto:a b'],
+    ['a "#" in the path', 'https://10.10.10.10/k8s#c'],
+    ['an IPv6 literal with a zone', 'https://[fe80::1%25en0]:6443'],
+  ])('accepts %s', (_name, url) => {
+    expect(withUrl(url)).toEqual(E.right(undefined));
+  });
+
+  it.each([
+    ['a fragment after the host', 'https://10.10.10.10#c', 'invalid character "#" in host name'],
+    ['a bad escape in the path', 'https://10.10.10.10/a%zz', 'invalid URL escape "%zz"'],
+    ['a named port', 'https://kube:api/', 'invalid port ":api" after host'],
+    ['an unclosed IPv6 literal', 'https://[fe80::1', "missing ']' in host"],
+    ['an escaped ASCII host', 'https://%41:6443/', 'invalid URL escape "%41"'],
+  ])('refuses %s, with Go\'s reason', (_name, url, why) => {
+    expectRefused(withUrl(url), 'spec.params[2].value', `invalid value: ${url} (URL: ${why})`);
+  });
+});

@@ -13,6 +13,8 @@ import { validateObjectName, validateParams, validateTaskRun, validateTaskSpec }
 import type { TaskpodError } from '../../src/errors';
 import type { Param, ParamSpec, Step, TaskResource, TaskRun, TaskSpec } from '../../src/model/tekton';
 import { step, withArgs, withCommand, withScript, withWorkingDir } from '../support/builders';
+import { render } from '../helpers/render';
+import { serviceAccountDoc, taskDoc, taskRunDoc } from '../support/objects';
 
 const TASK = 'Task default/t';
 
@@ -629,5 +631,119 @@ describe('validateParams (validate_resources.go)', () => {
       'spec.inputs.params',
       "param types don't match the user-specified type: [a s]",
     );
+  });
+});
+
+// Tekton's webhook decoded the TaskRun with encoding/json, re-encoded it
+// (knative's roundTripPatch) and then validated it. A param without `value`
+// keeps Go's zero ArrayOrString, whose MarshalJSON fails ('impossible
+// ArrayOrString.Type: ""'), so the webhook refused the TaskRun before any
+// check of its own. Checked with Go against Tekton's types at 6c132b937e.
+describe('validateTaskRun: a param without a value (ArrayOrString with no type)', () => {
+  const RUN = 'TaskRun default/taskname';
+  const run = (params: Param[], extra: Partial<NonNullable<TaskRun['spec']>> = {}, name = 'taskname'): TaskRun => ({
+    metadata: { name, namespace: 'default' },
+    spec: { taskRef: { name: 't' }, inputs: { params }, ...extra },
+  });
+
+  it('refuses it, naming the param\'s value', () => {
+    expectRefused(validateTaskRun(run([{ name: 'a' }]), RUN), RUN, 'spec.inputs.params[0].value', 'impossible ArrayOrString.Type: ""');
+  });
+
+  it('names the first param without a value', () => {
+    const e = refusal(validateTaskRun(run([{ name: 'a', value: 'x' }, { name: 'b' }, { name: 'c' }]), RUN));
+    expect(e.field).toBe('spec.inputs.params[1].value');
+    expect(e.message).toContain('"b"');
+  });
+
+  it('accepts a string, an array, an empty string and an empty array', () => {
+    expect(validateTaskRun(run([{ name: 'a', value: 'x' }, { name: 'b', value: ['y'] }, { name: 'c', value: '' }, { name: 'd', value: [] }]), RUN)).toEqual(E.right(undefined));
+  });
+
+  it('refuses it before the webhook\'s own checks (the name, duplicate params)', () => {
+    expectRefused(validateTaskRun(run([{ name: 'a' }], {}, 'bad.name'), RUN), RUN, 'spec.inputs.params[0].value', 'impossible ArrayOrString.Type');
+    expectRefused(validateTaskRun(run([{ name: 'a', value: 'x' }, { name: 'a' }]), RUN), RUN, 'spec.inputs.params[1].value', 'impossible ArrayOrString.Type');
+  });
+
+  it('refuses it in a rendered TaskRun', () => {
+    const r = renderWith([{ name: 'p' }]);
+    expect(E.isLeft(r) && [r.left._tag, r.left.object, r.left.field]).toEqual(['Invalid', 'TaskRun ci/run', 'spec.inputs.params[0].value']);
+  });
+
+  it('renders the same TaskRun when the param has a value', () => {
+    expect(E.isRight(renderWith([{ name: 'p', value: 'v' }]))).toBe(true);
+  });
+
+  // The reconciler's own check compared types: "" matches no declared type.
+  it('validateParams: no value matches neither a string nor an array declaration', () => {
+    const spec = (type: string): TaskSpec => ({ inputs: { params: [{ name: 'a', type }] }, steps: validSteps });
+    for (const type of ['string', 'array']) {
+      expectRefused(validateParams(spec(type), [{ name: 'a' }], RUN), RUN, 'spec.inputs.params', "param types don't match the user-specified type: [a]");
+    }
+  });
+});
+
+/** A TaskRun with these params for a Task that declares `p`, rendered. */
+function renderWith(params: Param[]) {
+  return render({
+    docs: [
+      taskRunDoc({ name: 'run', namespace: 'ci' }, { taskRef: { name: 'build' }, inputs: { params } }),
+      taskDoc({ name: 'build', namespace: 'ci' }, { inputs: { params: [{ name: 'p', default: 'd' }] }, steps: [{ name: 's', image: 'ubuntu', command: ['echo', '$(inputs.params.p)'] }] }),
+      serviceAccountDoc('default', 'ci'),
+    ],
+  });
+}
+
+// spec.timeout is a metav1.Duration: Go decoded it with time.ParseDuration
+// (text that does not parse failed the webhook's decoding), then validation
+// refused a negative one, printed with Duration.String().
+describe('validateTaskRun: spec.timeout as Go read it', () => {
+  const RUN = 'TaskRun default/taskname';
+  const run = (timeout: string, name = 'taskname'): TaskRun => ({ metadata: { name, namespace: 'default' }, spec: { taskRef: { name: 't' }, timeout } });
+
+  it.each(['1h', '0', '-0', '+0', '0s', '-0s', '1h30m', '1.5h', '.5s', '1.s', '300ms', '2us', '2µs', '2μs', '10ns', '+5m', '2562047h47m16.854775807s'])('accepts %j', (timeout) => {
+    expect(validateTaskRun(run(timeout), RUN)).toEqual(E.right(undefined));
+  });
+
+  it.each<[string, string]>([
+    ['abc', 'time: invalid duration abc'],
+    ['', 'time: invalid duration '],
+    ['1', 'time: missing unit in duration 1'],
+    ['10', 'time: missing unit in duration 10'],
+    ['1x', 'time: unknown unit x in duration 1x'],
+    ['1H', 'time: unknown unit H in duration 1H'],
+    ['1 h', 'time: unknown unit  h in duration 1 h'],
+    [' 1h', 'time: invalid duration  1h'],
+    ['1h ', 'time: unknown unit h  in duration 1h '],
+    ['-', 'time: invalid duration -'],
+    ['--1h', 'time: invalid duration --1h'],
+    ['.s', 'time: invalid duration .s'],
+    ['1h-1m', 'time: unknown unit h- in duration 1h-1m'],
+    ['9223372036854775808ns', 'time: invalid duration 9223372036854775808ns'],
+    ['-9223372036854775808ns', 'time: invalid duration -9223372036854775808ns'],
+    ['2562048h', 'time: invalid duration 2562048h'],
+    ['2562047h47m16.854775808s', 'time: invalid duration 2562047h47m16.854775808s'],
+  ])('refuses %j at decoding', (timeout, message) => {
+    expectRefused(validateTaskRun(run(timeout), RUN), RUN, 'spec.timeout', message);
+    expect(refusal(validateTaskRun(run(timeout), RUN)).message).toBe(message);
+  });
+
+  it.each<[string, string]>([
+    ['-1h', '-1h0m0s'],
+    ['-90m', '-1h30m0s'],
+    ['-1.5s', '-1.5s'],
+    ['-1ns', '-1ns'],
+    ['-1500us', '-1.5ms'],
+    ['-48h0m0s', '-48h0m0s'],
+  ])('refuses the negative %j, written as Go wrote it', (timeout, written) => {
+    expect(refusal(validateTaskRun(run(timeout), RUN))).toEqual({ _tag: 'Invalid', object: RUN, field: 'spec.timeout', message: `invalid value: ${written} should be >= 0` });
+  });
+
+  it('an unreadable timeout is refused before the webhook\'s checks (decoding came first)', () => {
+    expectRefused(validateTaskRun(run('abc', 'bad.name'), RUN), RUN, 'spec.timeout', 'time: invalid duration abc');
+  });
+
+  it('a negative timeout is the last check', () => {
+    expectRefused(validateTaskRun(run('-1h', 'bad.name'), RUN), RUN, 'metadata.name', 'special character');
   });
 });

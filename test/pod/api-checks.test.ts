@@ -44,7 +44,7 @@ describe('checkPod', () => {
   });
 
   it('refuses an invalid volume name', () => {
-    refusedAt(pod({ volumes: [v('ok'), v('Not_OK')], containers: [c('main')] }), 'pod.spec.volumes[1].name', /invalid volume name "Not_OK"/);
+    refusedAt(pod({ volumes: [v('ok'), v('Not_OK')], containers: [c('main')] }), 'pod.spec.volumes[1].name', /^the API server would refuse this Pod: invalid volume name "Not_OK"/);
   });
 
   it('refuses a volume name of 64 characters', () => {
@@ -52,7 +52,7 @@ describe('checkPod', () => {
   });
 
   it('refuses two volumes of one name', () => {
-    refusedAt(pod({ volumes: [v('a'), v('b'), v('a')], containers: [c('main')] }), 'pod.spec.volumes[2].name', /duplicate volume name "a"/);
+    refusedAt(pod({ volumes: [v('a'), v('b'), v('a')], containers: [c('main')] }), 'pod.spec.volumes[2].name', /^the API server would refuse this Pod: duplicate volume name "a"$/);
   });
 
   it('refuses an invalid container name, init containers first', () => {
