@@ -11,7 +11,7 @@
  *
  * @packageDocumentation
  */
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Scalar } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
 import { formatGoFloat32 } from '../model/struct';
 
 /** Go's float regexp in yaml.v2's resolver: an exponent must have a sign. */
@@ -28,18 +28,11 @@ const SPECIAL_FLOATS = new Set(['.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', 
 function parseGoInt(s: string): bigint | undefined {
   const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]+|[1-9][0-9]*|0)$/.exec(s);
   if (m === null) return undefined;
-  const sign = m[1] === '-' ? -1n : 1n;
-  let body = m[2]!;
-  let v: bigint;
-  if (/^0[xX]/.test(body)) v = BigInt(body);
-  else if (/^0[bB]/.test(body)) v = BigInt(body);
-  else if (/^0[oO]/.test(body)) v = BigInt(`0o${body.slice(2)}`);
-  else if (body.length > 1 && body.startsWith('0')) v = BigInt(`0o${body.slice(1)}`);
-  else v = BigInt(body);
-  v *= sign;
-  if (v < -(2n ** 63n) || v >= 2n ** 64n) return undefined;
-  if (sign < 0n && body === '') body = '0';
-  return v;
+  const body = m[2]!;
+  // BigInt reads 0x, 0b and 0o itself; a bare leading 0 is Go's octal too.
+  const magnitude = BigInt(/^0[0-7]/.test(body) ? `0o${body.slice(1)}` : body);
+  const v = m[1] === '-' ? -magnitude : magnitude;
+  return v < -(2n ** 63n) || v >= 2n ** 64n ? undefined : v;
 }
 
 function asNumber(v: bigint): number | bigint {
@@ -131,24 +124,16 @@ export interface GoJsonOptions {
 class Unreadable extends Error {}
 
 /**
- * sigs.k8s.io/yaml's string form of a map key: ints in decimal, floats as
- * Go's float32 `%g` (`.inf`, `-.inf`, `.nan` for the specials), booleans as
- * words. yaml.v2 refused collections as keys; sigs.k8s.io/yaml refused null
- * and unsigned (2^63 and above) keys.
+ * sigs.k8s.io/yaml's string form of a scalar map key: ints in decimal,
+ * floats as Go's float32 `%g` (`.inf`, `-.inf`, `.nan` for the specials),
+ * booleans as words. It refused null and unsigned (2^63 and above) keys.
  */
-function keyString(k: unknown, resolved: Resolved | undefined): string {
-  if (Array.isArray(k) || (k !== null && typeof k === 'object')) {
-    throw new Unreadable(`invalid map key: a ${Array.isArray(k) ? 'sequence' : 'mapping'} (YAML keys must be scalars for Tekton's reader, yaml.v2)`);
-  }
-  if (k === null) throw new Unreadable('unsupported map key: null');
-  if (typeof k === 'string') return k;
-  if (typeof k === 'boolean') return k ? 'true' : 'false';
-  if (typeof k === 'bigint' && k >= 2n ** 63n) throw new Unreadable(`unsupported map key: ${k} (an unsigned 64-bit integer)`);
-  if (resolved?.tag === 'float' && typeof k === 'number') {
-    const f = formatGoFloat32(k);
-    return f === '+Inf' ? '.inf' : f === '-Inf' ? '-.inf' : f === 'NaN' ? '.nan' : f;
-  }
-  return String(k);
+function keyString(k: Resolved): string {
+  if (k.tag === 'null') throw new Unreadable('unsupported map key: null');
+  if (typeof k.value === 'bigint' && k.value >= 2n ** 63n) throw new Unreadable(`unsupported map key: ${k.value} (an unsigned 64-bit integer)`);
+  if (k.tag !== 'float') return String(k.value);
+  const f = formatGoFloat32(k.value);
+  return f === '+Inf' ? '.inf' : f === '-Inf' ? '-.inf' : f === 'NaN' ? '.nan' : f;
 }
 
 function defineKey(o: Record<string, unknown>, k: string, v: unknown): void {
@@ -157,15 +142,18 @@ function defineKey(o: Record<string, unknown>, k: string, v: unknown): void {
 
 const TAG = 'tag:yaml.org,2002:';
 
-/** A scalar as yaml.v2 decoded it into an untyped value: its tag decides, else its text. */
+/**
+ * A scalar as yaml.v2 decoded it into an untyped value: its tag decides,
+ * else its text. (The `yaml` package spells every tag out in full:
+ * `!!int` is `tag:yaml.org,2002:int`.)
+ */
 function scalarValue(s: Scalar): Resolved {
-  const text = typeof s.value === 'string' ? s.value : String(s.value);
+  const text = String(s.value); // the failsafe schema keeps every scalar as text
   const tag = s.tag;
-  if (tag === `${TAG}str` || tag === '!!str') return { tag: 'str', value: text };
-  if (tag === `${TAG}binary` || tag === '!!binary') return { tag: 'str', value: decodeBinary(text) };
-  if (s.type === 'PLAIN' && tag === undefined) return resolveScalar(text);
-  const explicit = tag === undefined ? undefined : /^(?:tag:yaml\.org,2002:|!!)(int|float|bool|null)$/.exec(tag)?.[1];
-  if (explicit === undefined) return { tag: 'str', value: text };
+  if (tag === undefined) return s.type === 'PLAIN' ? resolveScalar(text) : { tag: 'str', value: text };
+  if (tag === `${TAG}binary`) return { tag: 'str', value: decodeBinary(text) };
+  const explicit = /^tag:yaml\.org,2002:(int|float|bool|null)$/.exec(tag)?.[1];
+  if (explicit === undefined) return { tag: 'str', value: text }; // !!str, and tags yaml.v2 does not resolve
   // An explicit tag must agree with what the text resolves to; `!!float 1`
   // is the float 1 (it matters for a key's spelling).
   const r = resolveScalar(text);
@@ -181,11 +169,9 @@ function decodeBinary(text: string): string {
   return Buffer.from(b64, 'base64').toString('utf8');
 }
 
-/** Whether a key is yaml.v2's merge key: a plain `<<` or one tagged `!!merge`. */
+/** Whether a key is yaml.v2's merge key: a plain `<<`, or any `<<` tagged `!!merge`. */
 function isMergeKey(key: unknown): boolean {
-  if (!isScalar(key)) return false;
-  const k = key as Scalar;
-  return k.value === '<<' && (k.type === 'PLAIN' || k.tag === `${TAG}merge` || k.tag === '!!merge');
+  return isScalar(key) && key.value === '<<' && ((key as Scalar).type === 'PLAIN' || key.tag === `${TAG}merge`);
 }
 
 /**
@@ -209,43 +195,44 @@ function mergedMaps(value: unknown, doc: Document): readonly unknown[] {
  * scalar kept as its text). Throws only {@link Unreadable}, caught by the caller.
  */
 function convert(node: unknown, doc: Document, budget: { aliases: number }, stack: Set<unknown>): unknown {
-  if (node === null || node === undefined) return null;
-  if (isAlias(node)) {
-    if (--budget.aliases < 0) throw new Unreadable('too many aliases (raise the limit with --max-aliases)');
-    const target = node.resolve(doc);
-    if (target === undefined) return null;
-    if (stack.has(target)) throw new Unreadable('an alias refers to a node that contains it');
-    return convert(target, doc, budget, stack);
-  }
-  if (isScalar(node)) return scalarValue(node as Scalar).value;
-  stack.add(node);
+  const n = target(node, doc, budget, stack);
+  if (isScalar(n)) return scalarValue(n).value;
+  if (!isSeq(n) && !isMap(n)) return null; // an empty node
+  stack.add(n);
   try {
-    if (isSeq(node)) return node.items.map((item) => convert(item, doc, budget, stack));
-    if (isMap(node)) {
-      // yaml.v2 fills the map in document order: a later key overwrites an
-      // earlier one, and a merge (`<<: *base`) writes all of its keys then,
-      // overwriting what came before it.
-      const out: Record<string, unknown> = {};
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const keyNode = pair.key;
-        if (isMergeKey(keyNode)) {
-          for (const m of mergedMaps(pair.value, doc)) {
-            const value = convert(m, doc, budget, stack) as Record<string, unknown>;
-            for (const k of Object.keys(value)) defineKey(out, k, value[k]);
-          }
-          continue;
+    if (isSeq(n)) return n.items.map((item) => convert(item, doc, budget, stack));
+    // yaml.v2 fills the map in document order: a later key overwrites an
+    // earlier one, and a merge (`<<: *base`) writes all of its keys then,
+    // overwriting what came before it.
+    const out: Record<string, unknown> = {};
+    for (const pair of n.items) {
+      if (isMergeKey(pair.key)) {
+        for (const m of mergedMaps(pair.value, doc)) {
+          const value = convert(m, doc, budget, stack) as Record<string, unknown>;
+          for (const k of Object.keys(value)) defineKey(out, k, value[k]);
         }
-        const value = convert(pair.value, doc, budget, stack);
-        const resolved = isScalar(keyNode) ? scalarValue(keyNode as Scalar) : undefined;
-        defineKey(out, keyString(resolved !== undefined ? resolved.value : convert(keyNode, doc, budget, stack), resolved), value);
+        continue;
       }
-      return out;
+      const key = target(pair.key, doc, budget, stack);
+      if (isSeq(key) || isMap(key)) {
+        throw new Unreadable(`invalid map key: a ${isSeq(key) ? 'sequence' : 'mapping'} (YAML keys must be scalars for Tekton's reader, yaml.v2)`);
+      }
+      const value = convert(pair.value, doc, budget, stack);
+      defineKey(out, keyString(isScalar(key) ? scalarValue(key) : { tag: 'null', value: null }), value);
     }
+    return out;
   } finally {
-    stack.delete(node);
+    stack.delete(n);
   }
-  return null;
+}
+
+/** The node an alias stands for (counted against the budget), or the node itself. */
+function target(node: unknown, doc: Document, budget: { aliases: number }, stack: Set<unknown>): unknown {
+  if (!isAlias(node)) return node;
+  if (--budget.aliases < 0) throw new Unreadable('too many aliases (raise the limit with --max-aliases)');
+  const t = node.resolve(doc);
+  if (stack.has(t)) throw new Unreadable('an alias refers to a node that contains it');
+  return target(t, doc, budget, stack);
 }
 
 /**
@@ -255,7 +242,7 @@ function convert(node: unknown, doc: Document, budget: { aliases: number }, stac
  */
 export function toGoJson(doc: Document, options: GoJsonOptions): { readonly value: unknown } | { readonly error: string } {
   try {
-    return { value: convert(doc.contents as Node | null, doc, { aliases: options.maxAliases }, new Set()) };
+    return { value: convert(doc.contents, doc, { aliases: options.maxAliases }, new Set()) };
   } catch (e) {
     if (e instanceof Unreadable) return { error: e.message };
     throw e;
