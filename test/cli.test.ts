@@ -260,3 +260,22 @@ describe('int32 fields', () => {
     expect(r.stdout).toContain('"hostPort": -2147483648');
   });
 });
+
+// yaml.v2 built with Go 1.13 reads `0o17`, `1_000`, `0b1` as numbers where
+// the yaml package's YAML 1.1 leaves them strings, and kubectl would turn
+// an arg `0o4` into "4". Such strings are double-quoted in -o yaml, keys too.
+describe('-o yaml quotes what yaml.v2 would not read as the same string', () => {
+  const { formatValue } = require('../src/cli/io') as typeof import('../src/cli/io');
+  const { parseDocuments } = require('../src/input/yaml') as typeof import('../src/input/yaml');
+
+  it.each([['0o4'], ['1_000'], ['0b101'], ['+12'], ['.5'], ['.inf'], ['0x_1'], ['yes'], ['~'], ['1e+3']])('%s', (s) => {
+    const value = { args: [s], labels: { [s]: s } };
+    const text = formatValue(value, 'yaml');
+    expect(text).toContain(`- "${s}"`);
+    expect(parseDocuments(text, 'out.yaml')).toStrictEqual({ _tag: 'Right', right: [value] });
+  });
+
+  it('leaves ordinary strings plain', () => {
+    expect(formatValue({ args: ['build', 'v1.2.3', '0.1.x', 'a_1'] }, 'yaml')).toBe('args:\n  - build\n  - v1.2.3\n  - 0.1.x\n  - a_1\n');
+  });
+});

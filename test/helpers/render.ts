@@ -3,7 +3,7 @@
  * decoded, config decoded, then renderPod), and writing them as YAML.
  */
 import * as E from 'fp-ts/Either';
-import { stringify } from 'yaml';
+import { formatValue } from '../../src/cli/io';
 import type { TaskpodError } from '../../src/errors';
 import { decodeAs } from '../../src/input/decode';
 import { collectObjects } from '../../src/input/objects';
@@ -35,11 +35,10 @@ export function renderOk(input: RenderInput): Pod {
 
 /** The documents as one YAML 1.1 stream (strings such as `on` or `1:20` quoted, as taskpod reads YAML 1.1). */
 export function toYaml(docs: readonly unknown[]): string {
-  // The yaml package writes some multi-line strings as block scalars it does
-  // not read back the same (" \n" becomes "\n"), and folds double-quoted
-  // ones so that "\n \n" reads back as "\n\\\n"; one-line JSON strings
-  // read back as written.
-  return docs.map((d) => stringify(d, { lineWidth: 0, version: '1.1', blockQuote: false, doubleQuotedAsJSON: true })).join('---\n');
+  // As `taskpod render -o yaml` writes YAML (formatValue): strings yaml.v2
+  // would read as something else are quoted, and text that would not read
+  // back the same is written with JSON-style strings.
+  return docs.map((d) => formatValue(d, 'yaml')).join('---\n');
 }
 
 /** Every container of the Pod, init containers first. */
