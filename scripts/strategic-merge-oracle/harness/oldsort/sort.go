@@ -1,3 +1,7 @@
+// Derived from the sort package of Go 1.13: Copyright 2009 The Go Authors.
+// All rights reserved. Use of this source code is governed by a BSD-style
+// license that can be found at https://go.dev/LICENSE.
+
 // Local verification helper only: the sort algorithms of Go 1.13 (quickSort with a gap-6 shell pass, heapsort fallback; insertion+symMerge stable sort).
 //
 // The part of go1.13's sort package that strategicpatch (patch.go: sort.Sort,
