@@ -60,7 +60,7 @@ export const GROUPS = [
   { name: 'resources', mutate: ['src/resources/**/*.ts'], tests: t('resources/[a-z-]+', 'golden-resources') },
   { name: 'artifacts', mutate: ['src/artifacts/**/*.ts'], tests: t('resources/artifacts', 'resources/claim', 'cli', 'golden-resources') },
   { name: 'sidecars', mutate: ['src/sidecars/**/*.ts'], tests: t('sidecars/[a-z-]+') },
-  { name: 'cli', mutate: ['src/cli/**/*.ts'], tests: t('cli', 'sidecars/cli', 'resources/claim', 'explain/explain', 'readme', 'properties/bad-input') },
+  { name: 'cli', mutate: ['src/cli/**/*.ts'], tests: t('cli', 'cli-commands', 'sidecars/cli', 'resources/claim', 'explain/explain', 'readme', 'properties/bad-input') },
   { name: 'explain', mutate: ['src/explain/**/*.ts'], tests: t('explain/[a-z-]+', 'readme') },
   { name: 'testing', mutate: ['src/testing/**/*.ts'], tests: t('testing/[a-z-]+') },
 ];

@@ -28,9 +28,9 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
 }
 
 describe('explainPod on the demo', () => {
-  const x = demo();
-
+  // The demo is rendered inside each test (work in a describe body is invisible to Stryker).
   test('containers in run order, with what made them', () => {
+    const x = demo();
     expect(x.containers.map((c) => [c.list, c.origin])).toEqual([
       ['init', 'credential-init'],
       ['init', 'working-dir'],
@@ -46,6 +46,7 @@ describe('explainPod on the demo', () => {
   });
 
   test('steps are tied to the Task steps, with their wait and post files', () => {
+    const x = demo();
     const [greet, build] = x.containers.filter((c) => c.origin === 'step');
     expect(greet).toMatchObject({ name: 'step-greet', step: { index: 0, name: 'greet' }, waitFile: '/builder/downward/ready', postFile: '/builder/tools/0', runs: ['echo', 'hello'] });
     expect(build).toMatchObject({ name: 'step-build', step: { index: 1, name: 'build' }, waitFile: '/builder/tools/0', postFile: '/builder/tools/1' });
@@ -54,6 +55,7 @@ describe('explainPod on the demo', () => {
   });
 
   test('env vars say where they came from', () => {
+    const x = demo();
     const greet = x.containers.find((c) => c.name === 'step-greet')!;
     expect(greet.env).toEqual([
       { name: 'HOME', origin: 'implicit', fromRef: false },
@@ -63,6 +65,7 @@ describe('explainPod on the demo', () => {
   });
 
   test('volumes say what added them and who mounts them', () => {
+    const x = demo();
     const byName = new Map(x.volumes.map((v) => [v.name, v]));
     expect([...byName.keys()]).toEqual(['tools', 'downward', 'workspace', 'home', 'place-scripts']);
     expect(byName.get('downward')).toMatchObject({ source: 'downwardAPI', origin: 'tekton', mountedBy: ['step-greet'] });
@@ -98,9 +101,8 @@ describe('explainPod on the demo', () => {
 });
 
 describe('formats', () => {
-  const x = demo();
-
   test('text lists every container and volume', () => {
+    const x = demo();
     const text = formatExplanation(x);
     expect(text).toMatch(/^Pod demo-pod-[0-9a-f]{6} in namespace default\nTaskRun default\/demo, embedded taskSpec\n/);
     for (const c of x.containers) expect(text).toContain(`${c.order + 1}. ${c.name}`);
@@ -109,6 +111,7 @@ describe('formats', () => {
   });
 
   test('mermaid: a flowchart whose subgraphs close, nodes are declared before edges use them, labels quoted', () => {
+    const x = demo();
     const m = explanationMermaid(x);
     const lines = m.trimEnd().split('\n');
     expect(lines[0]).toBe('flowchart TB');
