@@ -379,6 +379,13 @@ describe('--max-input-bytes', () => {
     expectRefused(await run('render', '-f', over, '--max-input-bytes', String(n)), `taskpod render: ${over}: input is ${n + 1} bytes, over the limit of ${n} (raise it with --max-input-bytes)`);
   });
 
+  // yaml.v2 refused input that is not UTF-8; decoding it leniently turned
+  // each bad byte into U+FFFD, and the size check then counted 3 bytes each.
+  it('refuses input that is not UTF-8, whatever its size', async () => {
+    const latin1 = file('latin1-small.yaml', Buffer.from('a: \xe9\n', 'latin1'));
+    expectRefused(await run('render', '-f', latin1, '--max-input-bytes', '6'), `taskpod render: ${latin1}: is not valid UTF-8 (Tekton's YAML reader, yaml.v2, refused such input)`);
+  });
+
   it('counts the bytes of the file as read, also when they are not UTF-8', async () => {
     const latin1 = file('latin1.yaml', Buffer.from([0xe9, 0xe9, 0xe9, 0xe9]));
     expectRefused(await run('render', '-f', latin1, '--max-input-bytes', '3'), `taskpod render: ${latin1}: input is 4 bytes, over the limit of 3 (raise it with --max-input-bytes)`);

@@ -15,6 +15,15 @@ import { resolvePlain } from '../input/go-yaml';
 import { DEFAULT_LIMITS, parseDocuments, ReadLimits } from '../input/yaml';
 import { Config, DEFAULT_CONFIG, configFromFile, ConfigFile } from '../model/config';
 
+/** `buf` as UTF-8 text, or `undefined` when it is not valid UTF-8. */
+function utf8(buf: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads a file, or standard input for `-`. */
 export function readText(file: string, limits: ReadLimits): E.Either<TaskpodError, string> {
   try {
@@ -22,7 +31,10 @@ export function readText(file: string, limits: ReadLimits): E.Either<TaskpodErro
     if (buf.length > limits.maxBytes) {
       return E.left(invalidInput(file === '-' ? 'standard input' : file, '', `input is ${buf.length} bytes, over the limit of ${limits.maxBytes} (raise it with --max-input-bytes)`));
     }
-    return E.right(buf.toString('utf8'));
+    const text = utf8(buf);
+    // yaml.v2 refused a document that is not UTF-8 ("invalid leading UTF-8 octet").
+    if (text === undefined) return E.left(invalidInput(file === '-' ? 'standard input' : file, '', 'is not valid UTF-8 (Tekton\'s YAML reader, yaml.v2, refused such input)'));
+    return E.right(text);
   } catch (e) {
     const code = (e as { code?: string }).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : e instanceof Error ? e.message : String(e);

@@ -21,7 +21,8 @@ import type { InputObjects } from '../input/objects';
 import type { Container, EnvVar, Pod, Volume } from '../model/core';
 import type { Step, TaskSpec } from '../model/tekton';
 import { defaultTaskRun } from '../admission/defaults';
-import { ENTRYPOINT_BINARY, PLACE_TOOLS, READY_ANNOTATION, SCRIPTS_DIR, STEP_PREFIX } from '../pod/constants';
+import { stepContainerName } from '../pod/build';
+import { ENTRYPOINT_BINARY, HOME_DIR, PLACE_TOOLS, READY_ANNOTATION, SCRIPTS_DIR, STEP_PREFIX } from '../pod/constants';
 import { admit, renderPod, RenderOptions } from '../render';
 import { resolveRun, ResolvedRun, theTaskRun } from '../resolve';
 
@@ -242,8 +243,22 @@ function envOf(c: Container, origin: (e: EnvVar, i: number) => EnvExplanation['o
   return (c.env ?? []).map((e, i) => ({ name: e.name ?? '', origin: origin(e, i), fromRef: e.valueFrom !== undefined }));
 }
 
+/**
+ * Where a step's HOME came from: the merge keeps one HOME, whose value is the
+ * step's if it set one, else the stepTemplate's, else Tekton's
+ * /builder/home (wherever the merge left it in the list).
+ */
+function homeOrigin(e: EnvVar, step: Step | undefined, template: Container | undefined): EnvExplanation['origin'] | undefined {
+  const sets = (env: readonly EnvVar[] | undefined) => (env ?? []).some((x) => x.name === 'HOME' && x.value === e.value && x.valueFrom === undefined);
+  if (sets(step?.env)) return 'step';
+  if (sets(template?.env)) return 'stepTemplate';
+  return e.value === HOME_DIR && e.valueFrom === undefined ? 'implicit' : undefined;
+}
+
 function stepEnvOrigin(step: Step | undefined, template: Container | undefined) {
   return (e: EnvVar, i: number): EnvExplanation['origin'] => {
+    const home = e.name === 'HOME' ? homeOrigin(e, step, template) : undefined;
+    if (home !== undefined) return home;
     if (i === 0 && e.name === 'HOME') return 'implicit';
     if (step === undefined) return 'unknown';
     if ((step.env ?? []).some((s) => s.name === e.name)) return 'step';
@@ -319,6 +334,22 @@ export function explainPod(pod: Pod, run?: ResolvedRun): PodExplanation {
         env: envOf(c, () => 'sidecar'),
       };
     }
+    // With the Task at hand, the container named as its next step is that
+    // step, even when the name looks generated (a step "upload-files").
+    const next = taskSteps[userStep];
+    if (run === undefined || next === undefined || name !== stepContainerName(next, userStep)) {
+      const made = generatedContainer(c, name, generated);
+      if (made !== undefined) return made;
+    }
+    return userStepOf(c, base, flags);
+  };
+
+  /** A container of Tekton's own (credentials, working dirs, scripts, resources), if `name` is one. */
+  const generatedContainer = (
+    c: Container,
+    name: string,
+    generated: (origin: ContainerOrigin, why: string, extra?: Partial<ContainerExplanation>) => ContainerExplanation,
+  ): ContainerExplanation | undefined => {
     if (matchBase(name, `${STEP_PREFIX}credential-initializer`) !== undefined) {
       const secrets = (c.args ?? []).length;
       return generated('credential-init', `credential initializer: creds-init writes the credentials of ${run !== undefined ? `ServiceAccount ${run.namespace}/${run.serviceAccountName === '' ? 'default' : run.serviceAccountName}` : 'the ServiceAccount'}'s Secrets into $HOME (${secrets === 0 ? 'no Secret has a matching tekton.dev annotation' : `${secrets} flag${secrets === 1 ? '' : 's'}`})`);
@@ -346,7 +377,12 @@ export function explainPod(pod: Pod, run?: ResolvedRun): PodExplanation {
       const what = r.base === 'pr-source' && sawUserStep ? 'updates pull request resource' : r.what;
       return generated(origin, `${what}${resource !== '' ? ` "${resource}"` : ''}`, resource !== '' ? { resource } : {});
     }
-    // A step of the Task: the k-th such container is the Task's k-th step.
+    return undefined;
+  };
+
+  /** A step of the Task: the k-th such container is the Task's k-th step. */
+  const userStepOf = (c: Container, base: Omit<ContainerExplanation, 'origin' | 'why' | 'env'>, flags: ReturnType<typeof entrypointFlags>): ContainerExplanation => {
+    const name = c.name ?? '';
     sawUserStep = true;
     const index = userStep++;
     const step = taskSteps[index];

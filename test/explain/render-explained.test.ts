@@ -8,7 +8,7 @@
  */
 import { formatExplanation } from '../../src/explain';
 import { DEFAULT_IMAGES } from '../../src/model/config';
-import { explained, fixture, named, objectsOf, podOf, volumeNamed } from './inputs';
+import { containersOf, explained, fixture, named, objectsOf, podOf, volumeNamed } from './inputs';
 
 const READY_WAIT = '/builder/downward/ready (the tekton.dev/ready annotation: set once the sidecars are up)';
 const TOOLS_WHY = 'the entrypoint binary and the post files steps wait for';
@@ -312,6 +312,73 @@ describe('env var origins with a stepTemplate (fixtures/step-template)', () => {
     expect(x.volumes.filter((v) => v.origin === 'task').map((v) => [v.name, v.mountedBy])).toEqual([
       ['cache', [x.containers[0]!.name, 'step-place-tools', 'step-defaults', 'step-overrides']],
       ['other-cache', ['step-other-cache']],
+    ]);
+  });
+});
+
+// The merge keeps one HOME when a stepTemplate sets one after other vars:
+// its value is Tekton's /builder/home, so its origin is implicit, wherever
+// it ends up; a step's own HOME is the step's.
+describe('HOME with a stepTemplate that sets it', () => {
+  const text = (stepEnv: string) => `apiVersion: tekton.dev/v1alpha1
+kind: TaskRun
+metadata: {name: run, namespace: ci}
+spec:
+  taskSpec:
+    stepTemplate:
+      env: [{name: LANG, value: C}, {name: HOME, value: /tmp}]
+    steps:
+    - {name: s, image: busybox, command: [x]${stepEnv}}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: default, namespace: ci}
+`;
+
+  test('Tekton\'s value wins the merge: implicit', () => {
+    const pod = podOf(objectsOf(text('')));
+    const step = containersOf(pod).find((c) => c.name === 'step-s')!;
+    const home = (step.env ?? []).filter((e) => e.name === 'HOME');
+    expect(home.map((e) => e.value)).toEqual(['/builder/home']);
+    const x = explained(objectsOf(text('')));
+    expect(x.containers.find((c) => c.name === 'step-s')!.env.filter((e) => e.name === 'HOME')).toEqual([{ name: 'HOME', origin: 'implicit', fromRef: false }]);
+  });
+
+  test('a step that sets HOME itself: the step\'s', () => {
+    const x = explained(objectsOf(text(', env: [{name: HOME, value: /work}]')));
+    const pod = podOf(objectsOf(text(', env: [{name: HOME, value: /work}]')));
+    const values = (containersOf(pod).find((c) => c.name === 'step-s')!.env ?? []).filter((e) => e.name === 'HOME').map((e) => e.value);
+    const origins = x.containers.find((c) => c.name === 'step-s')!.env.filter((e) => e.name === 'HOME').map((e) => e.origin);
+    expect(values.map((v, i) => [v, origins[i]])).toEqual(values.map((v) => [v, v === '/work' ? 'step' : 'implicit']));
+  });
+});
+
+// Generated containers are recognised by their names (a base, a middle,
+// five random characters). A Task step can be named the same way
+// ("upload-files"): with the Task at hand, the container named as the next
+// step is that step.
+describe('a step whose name looks generated', () => {
+  test('build, upload-files, notify are three steps of the Task', () => {
+    const x = explained(
+      objectsOf(`apiVersion: tekton.dev/v1alpha1
+kind: TaskRun
+metadata: {name: run, namespace: ci}
+spec:
+  taskSpec:
+    steps:
+    - {name: build, image: busybox, command: [x]}
+    - {name: upload-files, image: busybox, command: [x]}
+    - {name: notify, image: busybox, command: [x]}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: default, namespace: ci}
+`),
+    );
+    expect(x.containers.filter((c) => c.list === 'container').map((c) => [c.name, c.origin, c.step])).toEqual([
+      ['step-build', 'step', { index: 0, name: 'build' }],
+      ['step-upload-files', 'step', { index: 1, name: 'upload-files' }],
+      ['step-notify', 'step', { index: 2, name: 'notify' }],
     ]);
   });
 });
