@@ -1153,7 +1153,20 @@ const DECIMAL_EXPONENTS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Oracle: compares n1 × 10^e1 with n2 × 10^e2 by scaling to a common exponent. */
-function exactCompare(a: { n: bigint; exp: number }, b: { n: bigint; exp: number }): number {
+/**
+ * The value Kubernetes holds for n×10^exp: below a nano it rounds the
+ * magnitude up to a whole number of nanos (0.1n is 1n, 0.0001u is 1n).
+ */
+function toNano({ n, exp }: { n: bigint; exp: number }): { n: bigint; exp: number } {
+  if (exp >= -9 || n === 0n) return { n, exp };
+  const d = 10n ** BigInt(-9 - exp);
+  const mag = n < 0n ? -n : n;
+  const up = mag / d + (mag % d === 0n ? 0n : 1n);
+  return { n: n < 0n ? -up : up, exp: -9 };
+}
+
+function exactCompare(exactA: { n: bigint; exp: number }, exactB: { n: bigint; exp: number }): number {
+  const [a, b] = [toNano(exactA), toNano(exactB)];
   const e = Math.min(a.exp, b.exp);
   const x = a.n * 10n ** BigInt(a.exp - e);
   const y = b.n * 10n ** BigInt(b.exp - e);
@@ -1231,3 +1244,11 @@ describe('properties', () => {
 function negateIfNegative(x: Quantity): Quantity {
   return x.mantissa < 0n ? negate(x) : x;
 }
+
+// The property above found it: its oracle compared exact values, where
+// Kubernetes rounds anything finer than a nano up to a whole nano.
+it('compares sub-nano values as the nanos they are rounded up to', () => {
+  expect(compareQuantity(q('1e-9'), q('0.0001u'))).toBe(0);
+  expect(compareQuantity(q('2n'), q('1.0000001n'))).toBe(0);
+  expect(compareQuantity(q('-1n'), q('-0.0001u'))).toBe(0);
+});
