@@ -450,7 +450,7 @@ export type NullReads<C extends t.Mixed> = C & { readonly goNull: t.TypeOf<C> };
  * const ParamValue = nullReadsAs(ArrayOrString, []);
  * ```
  */
-export function nullReadsAs<C extends t.Mixed>(codec: C, value: t.TypeOf<C>): NullReads<C> {
+export function nullReadsAs<C extends t.Mixed>(codec: C, value: t.TypeOf<C>): C {
   // A copy of the same class (a union stays a union for error reports).
   const copy = Object.assign(Object.create(Object.getPrototypeOf(codec) as object) as C, codec);
   return Object.assign(copy, { goNull: value });

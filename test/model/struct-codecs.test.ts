@@ -11,6 +11,7 @@ import {
   listOf,
   mapOf,
   nullReadsAs,
+  NullReads,
   omitZero,
   printZero,
   stringMap,
@@ -405,7 +406,7 @@ describe('nullReadsAs', () => {
   it('marks a codec with the value Go read null as, leaving the codec alone', () => {
     const ArrayOrString = t.union([goString, listOf(goString)], 'ArrayOrString');
     const marked = nullReadsAs(ArrayOrString, []);
-    expect(marked.goNull).toStrictEqual([]);
+    expect((marked as NullReads<typeof ArrayOrString>).goNull).toStrictEqual([]);
     expect(marked).toBeInstanceOf(t.UnionType);
     expect(marked.name).toBe('ArrayOrString');
     expect(marked.types).toBe(ArrayOrString.types);
