@@ -1,23 +1,7 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { ConfigFile, DEFAULT_CONFIG, DEFAULT_IMAGES, configFromFile, decodeConfig } from '../../src/model/config';
-
-/** Each error as `path: message`, the path being the io-ts context keys joined by dots. */
-function errors(r: t.Validation<unknown>): string[] {
-  if (E.isRight(r)) return [];
-  return r.left.map((e) => {
-    const path = e.context
-      .map((c) => c.key)
-      .filter((k) => k !== '')
-      .join('.');
-    return `${path}: ${e.message ?? '(no message)'}`;
-  });
-}
-
-function right<A>(r: t.Validation<A>): A {
-  if (E.isLeft(r)) throw new Error(`expected Right, got ${JSON.stringify(errors(r))}`);
-  return r.right;
-}
+import { errors, right } from '../helpers/validation';
 
 const KNOWN =
   'entrypoint, nop, git, creds, kubeconfigWriter, bashNoop, gsutil, buildGcsFetcher, pr, imageDigestExporter';

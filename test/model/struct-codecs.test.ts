@@ -18,23 +18,7 @@ import {
   struct,
 } from '../../src/model/struct';
 import { bytesCodec, timeCodec } from '../../src/model/core';
-
-/** Each error as `path: message`, the path being the io-ts context keys joined by dots. */
-function errors(r: t.Validation<unknown>): string[] {
-  if (E.isRight(r)) return [];
-  return r.left.map((e) => {
-    const path = e.context
-      .map((c) => c.key)
-      .filter((k) => k !== '')
-      .join('.');
-    return `${path}: ${e.message ?? '(no message)'}`;
-  });
-}
-
-function right<A>(r: t.Validation<A>): A {
-  if (E.isLeft(r)) throw new Error(`expected Right, got ${JSON.stringify(errors(r))}`);
-  return r.right;
-}
+import { errors, right } from '../helpers/validation';
 
 /** A codec that decodes a string to its upper case and encodes to lower case, to see which codec ran. */
 const upper = new t.Type<string, string, unknown>(
