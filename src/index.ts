@@ -23,6 +23,25 @@
 export { renderPod, admit, redirect, substitute } from './render';
 export type { RenderOptions } from './render';
 
+// PipelineRuns: everything the controllers created, in order, and the stages.
+export { expandPipelineRun, admitPipelineRun, pipelineRunName, encodeTaskRun, encodeClaim } from './pipeline/expand';
+export type { PipelineRunExpansion, CreatedTaskRun, PipelineRunItem, RenderedTaskRun, RenderedClaim } from './pipeline/expand';
+export { resolvePipelineRun, PIPELINE_LABEL } from './pipeline/resolve';
+export type { AdmittedPipelineRun, ResolvedPipelineRun, ResolvedPipelineTask, ResolvedCondition, PipelineTaskBinding, BoundResource } from './pipeline/resolve';
+export { buildGraph, schedulable } from './pipeline/dag';
+export type { PipelineGraph } from './pipeline/dag';
+export { applyPipelineParameters, validateParamTypesMatching } from './pipeline/params';
+export { pipelineTaskRun, taskRunBindings, taskRunLabels, taskRunTimeout, serviceAccountFor, pipelineRunOwnerReference, PIPELINE_RUN_LABEL, PIPELINE_TASK_LABEL, CONDITION_CHECK_LABEL } from './pipeline/taskruns';
+export { conditionTaskSpec, conditionCheckRun } from './pipeline/conditions';
+export { pipelineRunStorage } from './pipeline/storage';
+export type { PipelineStorage } from './pipeline/storage';
+export { defaultPipelineSpec, defaultPipelineRun, validatePipeline, validatePipelineSpec, validatePipelineRun, validateCondition, TEKTON_RUN_DEFAULTS } from './admission/pipeline';
+export type { RunDefaults } from './admission/pipeline';
+
+// Warnings.
+export { formatWarning } from './warnings';
+export type { TaskpodWarning } from './warnings';
+
 // Inputs.
 export { parseDocuments, DEFAULT_LIMITS } from './input/yaml';
 export type { ReadLimits } from './input/yaml';
@@ -82,6 +101,8 @@ export type { StructType, StructOf, StructOutputOf, MapType, ZeroField, ZeroRule
 export type { RenderedPod, RequiredPodFields, Concrete } from './model/rendered';
 export { Pod as PodCodec, Container as ContainerCodec } from './model/core';
 export { Task as TaskCodec, TaskRun as TaskRunCodec, PipelineResource as PipelineResourceCodec } from './model/tekton';
+export type { Pipeline, PipelineSpec, PipelineTask, PipelineTaskCondition, PipelineDeclaredResource, PipelineRun, PipelineRunSpec, Condition, ConditionSpec } from './model/pipeline';
+export { Pipeline as PipelineCodec, PipelineRun as PipelineRunCodec, Condition as ConditionCodec } from './model/pipeline';
 
 // Sidecars: ready gating, stopping, the nop-image check, native sidecars.
 export * from './sidecars';

@@ -10,10 +10,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { checkGolden, findGoldenCases, goldenFailure, POD_FILE } from '../src/testing';
+import { checkGolden, findGoldenCases, goldenFailure, LIST_FILE, POD_FILE } from '../src/testing';
 
 const ROOT = join(__dirname, '..', 'fixtures');
-const cases = findGoldenCases(ROOT).filter((dir) => existsSync(join(dir, POD_FILE)));
+// A TaskRun case pins its Pod (pod.yaml), a PipelineRun case the List of everything created (list.yaml).
+const outputOf = (dir: string) => (existsSync(join(dir, LIST_FILE)) ? LIST_FILE : POD_FILE);
+const cases = findGoldenCases(ROOT).filter((dir) => existsSync(join(dir, outputOf(dir))));
 
 it('finds the fixtures', () => {
   expect(cases.length).toBeGreaterThan(0);
@@ -25,16 +27,16 @@ describe.each(cases.map((dir) => [dir.slice(ROOT.length + 1), dir]))('%s', (_nam
   // with the mutants a golden file catches.
   const check = () => checkGolden(dir, { root: ROOT, createMissing: false });
 
-  it('renders to a Pod (not a refusal)', () => {
-    expect(check().file).toBe(join(dir, POD_FILE));
+  it('renders (not a refusal)', () => {
+    expect(check().file).toBe(join(dir, outputOf(dir)));
   });
 
-  it('renders the Pod of pod.yaml (deep equality)', () => {
-    const committed = parse(readFileSync(join(dir, POD_FILE), 'utf8'), { version: '1.1' }) as unknown;
+  it('renders what the committed file holds (deep equality)', () => {
+    const committed = parse(readFileSync(join(dir, outputOf(dir)), 'utf8'), { version: '1.1' }) as unknown;
     expect(parse(check().actual, { version: '1.1' })).toEqual(committed);
   });
 
-  it('prints pod.yaml byte for byte', () => {
+  it('prints the committed file byte for byte', () => {
     expect(goldenFailure(check())).toBeUndefined();
   });
 });

@@ -7,6 +7,8 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { explainRender, explanationMermaid, formatExplanation } from '../explain';
+import { explainPipelineRunRender, formatPipelineExplanation, pipelineExplanationMermaid } from '../explain/pipeline';
+import { formatWarning } from '../warnings';
 import { optList, optString, UsageError } from './args';
 import { Command, CommandResult, commonOptions, limitsFrom, outputFormat } from './command';
 import { formatValue, readConfig, readObjects } from './io';
@@ -24,11 +26,16 @@ export const explainCommand: Command = {
     'writes, its mounts and where its env vars came from; then each volume and who mounts it.',
     '-o mermaid prints a flowchart for a ```mermaid block (GitHub renders it); -o json and',
     '-o yaml print the same explanation as data.',
+    'Given a PipelineRun (and no TaskRun), explains the run as a graph instead: its tasks in the',
+    'waves the controller created them in, with their TaskRuns, Pods and condition checks, the',
+    'runAfter and from edges, and each resource passed between tasks with the /pvc (or bucket)',
+    'path it travels through.',
   ],
   examples: [
     'taskpod explain -f fixtures/demo/input.yaml',
     'taskpod explain -f fixtures/demo/input.yaml -o mermaid',
     'taskpod explain -f taskrun.yaml -f task.yaml --config config.yaml -o json',
+    'taskpod explain -f pipelinerun.yaml -o mermaid',
   ],
   options: { ...commonOptions, config: { value: true }, sidecars: { value: true } },
   run(options): CommandResult {
@@ -36,10 +43,21 @@ export const explainCommand: Command = {
     const format = outputFormat(options, ['text', 'mermaid', 'json', 'yaml']);
     const sidecars = optString(options, 'sidecars') ?? 'nop';
     if (sidecars !== 'nop' && sidecars !== 'native') throw new UsageError(`--sidecars takes nop or native, not "${sidecars}"`);
-    return pipe(
+    const files = pipe(
       E.Do,
       E.bind('objects', () => readObjects(optList(options, 'file'), limits)),
       E.bind('config', () => readConfig(optString(options, 'config'), limits)),
+    );
+    if (E.isRight(files) && files.right.objects.taskRuns.length === 0 && files.right.objects.pipelineRuns.length > 0) {
+      const { objects, config } = files.right;
+      return E.map((x: Parameters<typeof formatPipelineExplanation>[0]) => ({
+        stdout:
+          format === 'mermaid' ? pipelineExplanationMermaid(x) : format === 'text' ? formatPipelineExplanation(x) : formatValue(x, format === 'json' ? 'json' : 'yaml'),
+        warnings: format === 'text' ? [] : x.warnings.map(formatWarning),
+      }))(explainPipelineRunRender(objects, { config, sidecars }));
+    }
+    return pipe(
+      files,
       E.chain(({ objects, config }) => explainRender(objects, { config, sidecars })),
       E.map((x) => ({
         stdout:

@@ -4,16 +4,11 @@
  *
  * @packageDocumentation
  */
-import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { objectLabel, invalidInput, TaskpodError } from '../errors';
-import { decodeAs } from '../input/decode';
-import { DEFAULT_NAMESPACE, InputObjects, namespaceOf } from '../input/objects';
-import { ObjectMeta } from '../model/core';
-import { struct } from '../model/struct';
-import { generatedName } from '../names';
-import { stableJson } from '../util';
+import { InputObjects, namespaceOf } from '../input/objects';
+import { pipelineRunName } from '../pipeline/expand';
 import {
   BUCKET_CONFIG_LABEL,
   findBucketConfigMap,
@@ -26,9 +21,6 @@ import {
 import { optList } from './args';
 import { Command, CommandResult, commonOptions, limitsFrom, outputFormat } from './command';
 import { formatValue, readObjects } from './io';
-
-/** The part of a PipelineRun the claim depends on. */
-const PipelineRunMeta = struct('PipelineRun', { apiVersion: t.string, kind: t.string, metadata: ObjectMeta });
 
 /**
  * The claims of every PipelineRun among `objects` (with `config-artifact-pvc`
@@ -45,17 +37,13 @@ export function pipelineRunClaims(objects: InputObjects): E.Either<TaskpodError,
   const find = (ns: string, name: string) => objects.configMaps.find((c) => c.metadata?.name === name && namespaceOf(c) === ns);
   const bucket = storageType(findBucketConfigMap(find)) === 'bucket';
   const claims: PersistentVolumeClaim[] = [];
-  for (const raw of objects.pipelineRuns) {
-    const meta = raw.metadata as { readonly name?: unknown; readonly namespace?: unknown } | undefined;
-    const label = objectLabel('PipelineRun', typeof meta?.namespace === 'string' && meta.namespace !== '' ? meta.namespace : DEFAULT_NAMESPACE, typeof meta?.name === 'string' ? meta.name : undefined);
-    const pr = decodeAs(PipelineRunMeta, raw, label);
-    if (E.isLeft(pr)) return pr;
-    const given = pr.right.metadata?.name ?? '';
-    const prefix = pr.right.metadata?.generateName ?? '';
-    if (given === '' && prefix === '') return E.left(invalidInput(label, 'metadata.name', 'missing: a PipelineRun needs a name or a generateName'));
-    const name = given !== '' ? given : generatedName(prefix, stableJson(raw));
+  for (const pr of objects.pipelineRuns) {
+    const namespace = namespaceOf(pr);
+    if ((pr.metadata?.name ?? '') === '' && (pr.metadata?.generateName ?? '') === '') {
+      return E.left(invalidInput(objectLabel('PipelineRun', namespace, undefined), 'metadata.name', 'missing: a PipelineRun needs a name or a generateName'));
+    }
     if (bucket) continue;
-    const claim = pipelineRunClaim({ name, namespace: namespaceOf(pr.right), uid: pr.right.metadata?.uid ?? '' }, find(SYSTEM_NAMESPACE, PVC_CONFIG_NAME));
+    const claim = pipelineRunClaim({ name: pipelineRunName(pr), namespace, uid: pr.metadata?.uid ?? '' }, find(SYSTEM_NAMESPACE, PVC_CONFIG_NAME));
     if (E.isLeft(claim)) return claim;
     claims.push(claim.right);
   }

@@ -6,7 +6,9 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { Pod } from '../model/core';
+import { expandPipelineRun, PipelineRunExpansion } from '../pipeline/expand';
 import { renderPod } from '../render';
+import { formatWarning } from '../warnings';
 import type { SidecarMode } from '../sidecars/native';
 import { checkSidecars, knownNopImage, nopWarnings } from '../sidecars/nop-risk';
 import { isStepName } from '../sidecars/pod';
@@ -27,14 +29,31 @@ function podSidecars(pod: Pod) {
   return (pod.spec?.containers ?? []).filter((c) => !isStepName(c.name ?? ''));
 }
 
+/**
+ * The List of a PipelineRun's expansion: every item, or with `--task` only
+ * what was created for that pipeline task (its condition checks and its
+ * TaskRun, each with its Pod).
+ */
+export function expansionList(expansion: PipelineRunExpansion, task: string | undefined): { readonly apiVersion: 'v1'; readonly kind: 'List'; readonly items: readonly unknown[] } {
+  if (task === undefined) return { apiVersion: 'v1', kind: 'List', items: expansion.items };
+  if (!expansion.run.tasks.some((t) => t.task.name === task)) {
+    throw new UsageError(`--task ${task}: ${expansion.run.specObject} has no task "${task}" (tasks: ${expansion.run.tasks.map((t) => t.task.name ?? '').join(', ')})`);
+  }
+  return { apiVersion: 'v1', kind: 'List', items: expansion.created.filter((c) => c.pipelineTask === task).flatMap((c) => [c.rendered, c.pod]) };
+}
+
 export const renderCommand: Command = {
   name: 'render',
-  summary: 'print the Pod Tekton would create for a TaskRun',
-  usage: 'taskpod render -f FILE [-f FILE ...] [--config FILE] [--sidecars nop|native] [--nop-contains PATH ...] [-o yaml|json]',
+  summary: 'print the Pod Tekton would create for a TaskRun, or everything it creates for a PipelineRun',
+  usage: 'taskpod render -f FILE [-f FILE ...] [--config FILE] [--task NAME] [--sidecars nop|native] [--nop-contains PATH ...] [-o yaml|json]',
   description: [
     'Reads the TaskRun and what it uses (Task or ClusterTask, PipelineResources, the',
     'ServiceAccount and its Secrets, artifact ConfigMaps) from the files, and prints the',
     'Pod Tekton v1alpha1 (late 2019) would have created. FILE may be - for standard input.',
+    'Given a PipelineRun (and no TaskRun) with its Pipeline, Tasks, Conditions, resources and',
+    'ServiceAccounts, prints a List of what the controllers created, in order: the artifact',
+    'PersistentVolumeClaim, then each TaskRun followed by its Pod. --task NAME prints only what',
+    'was created for that pipeline task (its condition checks, its TaskRun, their Pods).',
     '--sidecars native renders the sidecars as Kubernetes native sidecars (init containers with',
     'restartPolicy: Always, Kubernetes 1.29+), which Kubernetes stops itself: an opt-in departure',
     'from Tekton that avoids the nop-image swap. With the default (nop), warns about sidecars that',
@@ -46,17 +65,37 @@ export const renderCommand: Command = {
     'taskpod render -f taskrun.yaml -f task.yaml --config config.yaml -o json',
     'cat input.yaml | taskpod render -f -',
     'taskpod render -f input.yaml --sidecars native',
+    'taskpod render -f pipelinerun.yaml --task build -o json',
   ],
-  options: { ...commonOptions, config: { value: true }, sidecars: { value: true }, 'nop-contains': { value: true, repeat: true } },
+  options: { ...commonOptions, config: { value: true }, task: { value: true }, sidecars: { value: true }, 'nop-contains': { value: true, repeat: true } },
   run(options): CommandResult {
     const limits = limitsFrom(options);
     const format = outputFormat(options, ['yaml', 'json']);
     const sidecars = sidecarMode(options);
     const contains = nopContains(options);
-    return pipe(
+    const task = optString(options, 'task');
+    const files = pipe(
       E.Do,
       E.bind('objects', () => readObjects(optList(options, 'file'), limits)),
       E.bind('config', () => readConfig(optString(options, 'config'), limits)),
+    );
+    if (E.isRight(files) && files.right.objects.taskRuns.length === 0 && files.right.objects.pipelineRuns.length > 0) {
+      const { objects, config } = files.right;
+      return E.map((expansion: PipelineRunExpansion) => ({
+        stdout: formatValue(expansionList(expansion, task), format === 'json' ? 'json' : 'yaml'),
+        warnings: [
+          ...expansion.warnings.map(formatWarning),
+          ...(sidecars === 'native'
+            ? []
+            : expansion.created.flatMap((c) =>
+                nopWarnings(checkSidecars(podSidecars(c.pod), knownNopImage(config.images.nop, contains), config.imageEntrypoints)).map((w) => `${c.rendered.metadata.name as string}: ${w}`),
+              )),
+        ],
+      }))(expandPipelineRun(objects, { config, sidecars }));
+    }
+    if (task !== undefined) throw new UsageError('--task selects a pipeline task: it needs a PipelineRun (and no TaskRun) in the input');
+    return pipe(
+      files,
       E.bind('pod', ({ objects, config }) => renderPod(objects, { config, sidecars })),
       E.map(({ pod, config }) => ({
         stdout: formatValue(pod, format === 'json' ? 'json' : 'yaml'),

@@ -9,6 +9,7 @@ import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { invalidInput, objectLabel, TaskpodError } from '../errors';
 import { ConfigMap, Pod, Secret, ServiceAccount } from '../model/core';
+import { Condition, Pipeline, PipelineRun } from '../model/pipeline';
 import { PipelineResource, Task, TaskRun } from '../model/tekton';
 import { decodeAs } from './decode';
 import { asGoDecoded, nonFinitePath } from './go-json';
@@ -50,8 +51,12 @@ export interface InputObjects {
    * drops newer fields; updates of a live Pod start from these).
    */
   readonly rawPods?: readonly Readonly<Record<string, unknown>>[];
-  /** PipelineRuns, kept as plain JSON (only their metadata is read). */
-  readonly pipelineRuns: readonly Readonly<Record<string, unknown>>[];
+  /** PipelineRuns. */
+  readonly pipelineRuns: readonly PipelineRun[];
+  /** Pipelines. */
+  readonly pipelines: readonly Pipeline[];
+  /** Conditions. */
+  readonly conditions: readonly Condition[];
 }
 
 /**
@@ -74,6 +79,8 @@ export const EMPTY_OBJECTS: InputObjects = {
   configMaps: [],
   pods: [],
   pipelineRuns: [],
+  pipelines: [],
+  conditions: [],
 };
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
@@ -112,7 +119,7 @@ function decodeGo<A, O>(codec: t.Type<A, O, unknown>, doc: unknown, label: strin
  * @public
  */
 export function collectObjects(docs: readonly unknown[], where: (index: number) => string): E.Either<TaskpodError, InputObjects> {
-  const out: Mutable = { taskRuns: [], tasks: [], clusterTasks: [], pipelineResources: [], serviceAccounts: [], secrets: [], configMaps: [], pods: [], rawPods: [], pipelineRuns: [] };
+  const out: Mutable = { taskRuns: [], tasks: [], clusterTasks: [], pipelineResources: [], serviceAccounts: [], secrets: [], configMaps: [], pods: [], rawPods: [], pipelineRuns: [], pipelines: [], conditions: [] };
   const queue: { readonly doc: unknown; readonly where: string }[] = docs.map((doc, i) => ({ doc, where: where(i) }));
   for (let qi = 0; qi < queue.length; qi++) {
     const { doc, where: w } = queue[qi]!;
@@ -147,7 +154,11 @@ export function collectObjects(docs: readonly unknown[], where: (index: number) 
             return out.rawPods.push(doc);
           })(decodeGo(Pod, doc, label));
         case 'PipelineRun':
-          return E.map(() => out.pipelineRuns.push(doc))(decodeGo(t.unknown, doc, label));
+          return E.map((x: PipelineRun) => out.pipelineRuns.push(x))(decodeGo(PipelineRun, doc, label));
+        case 'Pipeline':
+          return E.map((x: Pipeline) => out.pipelines.push(x))(decodeGo(Pipeline, doc, label));
+        case 'Condition':
+          return E.map((x: Condition) => out.conditions.push(x))(decodeGo(Condition, doc, label));
         default:
           return E.right(0);
       }
@@ -179,6 +190,8 @@ export function concatObjects(a: InputObjects, b: InputObjects): InputObjects {
     pods: [...a.pods, ...b.pods],
     rawPods: [...(a.rawPods ?? []), ...(b.rawPods ?? [])],
     pipelineRuns: [...a.pipelineRuns, ...b.pipelineRuns],
+    pipelines: [...a.pipelines, ...b.pipelines],
+    conditions: [...a.conditions, ...b.conditions],
   };
 }
 

@@ -34,6 +34,7 @@ import { formatError, TaskpodError } from '../errors';
 import type { InputObjects } from '../input/objects';
 import { DEFAULT_LIMITS, ReadLimits } from '../input/yaml';
 import { Config, DEFAULT_CONFIG } from '../model/config';
+import { expandPipelineRun } from '../pipeline/expand';
 import { renderPod, RenderOptions } from '../render';
 import { unifiedDiff } from './diff';
 
@@ -83,6 +84,22 @@ export const POD_FILE = 'pod.yaml';
  * @public
  */
 export const ERROR_FILE = 'error.txt';
+
+/**
+ * The committed output of a PipelineRun case: the `List` of what the
+ * controllers created (the claim, then each TaskRun and its Pod), as YAML.
+ *
+ * @example
+ * ```ts
+ * join('fixtures/pipeline-chain', LIST_FILE); // 'fixtures/pipeline-chain/list.yaml'
+ * ```
+ *
+ * @public
+ */
+export const LIST_FILE = 'list.yaml';
+
+/** Whether a case's objects are a PipelineRun case: a PipelineRun and no TaskRun. */
+const isPipelineRunCase = (objects: InputObjects): boolean => objects.taskRuns.length === 0 && objects.pipelineRuns.length > 0;
 
 /**
  * What a case's render function receives: the objects of `input.yaml` and
@@ -151,7 +168,7 @@ export interface GoldenResult {
    * (the file was written in update mode).
    */
   readonly status: 'match' | 'mismatch' | 'missing' | 'updated' | 'created';
-  /** The committed file compared with: `pod.yaml`, or `error.txt` for a refused render. */
+  /** The committed file compared with: `pod.yaml` (`list.yaml` for a PipelineRun), or `error.txt` for a refused render. */
   readonly file: string;
   /** The text rendered now. */
   readonly actual: string;
@@ -263,7 +280,8 @@ function sortedKeys(v: unknown): unknown {
 
 /**
  * Renders one case folder: the text it yields and the file that text is
- * compared with (`pod.yaml`, or `error.txt` with the one-line error when
+ * compared with (`pod.yaml`; `list.yaml` for a PipelineRun case, with the
+ * `List` of everything created; or `error.txt` with the one-line error when
  * the render is refused).
  *
  * @example
@@ -276,6 +294,7 @@ function sortedKeys(v: unknown): unknown {
 export function renderGolden(dir: string, options: GoldenOptions = {}): { readonly file: string; readonly text: string } {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const configPath = join(dir, CONFIG_FILE);
+  let outputFile = POD_FILE;
   const rendered = ((): E.Either<TaskpodError, unknown> => {
     const objects = readObjects([join(dir, INPUT_FILE)], limits);
     if (E.isLeft(objects)) return objects;
@@ -283,10 +302,16 @@ export function renderGolden(dir: string, options: GoldenOptions = {}): { readon
     if (E.isLeft(config)) return config;
     const input: GoldenInput = { dir, objects: objects.right, config: config.right };
     if (options.render !== undefined) return options.render(input);
+    if (isPipelineRunCase(input.objects)) {
+      outputFile = LIST_FILE;
+      return E.map((x: { readonly items: readonly unknown[] }) => ({ apiVersion: 'v1', kind: 'List', items: x.items }))(
+        expandPipelineRun(input.objects, { ...options.renderOptions, config: input.config }),
+      );
+    }
     return renderPod(input.objects, { ...options.renderOptions, config: input.config });
   })();
   return E.isRight(rendered)
-    ? { file: join(dir, POD_FILE), text: toGoldenYaml(rendered.right) }
+    ? { file: join(dir, outputFile), text: toGoldenYaml(rendered.right) }
     : { file: join(dir, ERROR_FILE), text: `${formatError(rendered.left)}\n` };
 }
 
@@ -310,7 +335,8 @@ export function checkGolden(dir: string, options: GoldenOptions = {}): GoldenRes
   const createMissing = update || (options.createMissing ?? createMissingRequested());
   const name = relative(options.root ?? process.cwd(), dir) || dir;
   const { file, text } = renderGolden(dir, options);
-  const other = join(dir, file.endsWith(POD_FILE) ? ERROR_FILE : POD_FILE);
+  // The other outcome on disk: error.txt for a render, else whichever of pod.yaml and list.yaml exists.
+  const other = file.endsWith(ERROR_FILE) ? (existsSync(join(dir, LIST_FILE)) ? join(dir, LIST_FILE) : join(dir, POD_FILE)) : join(dir, ERROR_FILE);
   const expected = readIfExists(file);
   const otherText = readIfExists(other);
   const base = { dir, name, file, actual: text };

@@ -77,9 +77,22 @@ describe('collectObjects: one list per kind', () => {
     expect(all.rawPods?.[0]).toBe(raw);
   });
 
-  it('keeps a PipelineRun as given, without decoding it', () => {
-    const pr = { ...pipelineRunDoc('pr'), spec: 'not even an object' };
-    expect(collect(pr).pipelineRuns).toEqual([pr]);
+  it('decodes PipelineRuns, Pipelines and Conditions, in stream order', () => {
+    const pipeline = { apiVersion: 'tekton.dev/v1alpha1', kind: 'Pipeline', metadata: { name: 'p' }, spec: { tasks: [{ name: 'a', taskRef: { name: 't' }, retries: 0 }] } };
+    const condition = { apiVersion: 'tekton.dev/v1alpha1', kind: 'Condition', metadata: { name: 'c' }, spec: { check: { image: 'alpine', args: [1] } } };
+    const all = collect(pipelineRunDoc('pr'), pipeline, condition);
+    expect(all.pipelineRuns).toEqual([pipelineRunDoc('pr')]);
+    // retries: 0 is Go's zero of an omitempty int; a number in the check's args is read as its text.
+    expect(all.pipelines).toEqual([{ ...pipeline, spec: { tasks: [{ name: 'a', taskRef: { name: 't' } }] } }]);
+    expect(all.conditions[0]?.spec?.check?.args).toEqual(['1']);
+  });
+
+  it.each([
+    ['PipelineRun', { ...pipelineRunDoc('pr'), spec: 'not even an object' }, 'PipelineRun pr', 'spec'],
+    ['Pipeline', { kind: 'Pipeline', metadata: { name: 'p' }, spec: { tasks: [{ runAfter: 'a' }] } }, 'Pipeline p', 'spec.tasks[0].runAfter'],
+    ['Condition', { kind: 'Condition', metadata: { name: 'c' }, spec: { check: { image: ['x'] } } }, 'Condition c', 'spec.check.image'],
+  ])('refuses a malformed %s, naming it and the field', (_kind, doc, object, field) => {
+    expect(collectObjects([doc], where)).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidInput', object, field })));
   });
 
   it.each([

@@ -23,7 +23,7 @@ describe('collectObjects', () => {
   });
 
   it('ignores kinds it does not know, whatever their content', () => {
-    const r = collectObjects([{ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 'many' } }, { kind: 'Pipeline', spec: 7 }], where);
+    const r = collectObjects([{ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 'many' } }, { kind: 'EventListener', spec: 7 }], where);
     expect(E.isRight(r) && nothingIn(r.right)).toBe(true);
   });
 
