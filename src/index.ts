@@ -95,7 +95,10 @@ export { parseQuantity, compareQuantity, formatQuantity, canonicalQuantity } fro
 export type { Quantity, QuantityFormat } from './quantity';
 
 // Types of the objects read and written.
-export type { Pod, PodSpec, Container, Volume, VolumeMount, EnvVar, Secret, ServiceAccount, ConfigMap, ObjectMeta } from './model/core';
+export type { Pod, PodSpec, Container, Volume, VolumeMount, EnvVar, Secret, ServiceAccount, ConfigMap, ObjectMeta, OwnerReference } from './model/core';
+export type { PersistentVolumeClaim } from './artifacts/claim';
+export { PersistentVolumeClaim as PersistentVolumeClaimCodec } from './artifacts/claim';
+export { OwnerReference as OwnerReferenceCodec } from './model/core';
 export type { Task, TaskRun, TaskSpec, Step, PipelineResource, Param, ParamSpec, TaskResource, TaskResourceBinding, PodTemplate, PipelineResourceSpec } from './model/tekton';
 export type { StructType, StructOf, StructOutputOf, MapType, ZeroField, ZeroRule } from './model/struct';
 export type { RenderedPod, RequiredPodFields, Concrete } from './model/rendered';

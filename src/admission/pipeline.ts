@@ -45,7 +45,17 @@ export interface RunDefaults {
   readonly serviceAccount: string;
 }
 
-/** Tekton's defaults when `config-defaults` sets nothing. */
+/**
+ * Tekton's defaults when `config-defaults` sets nothing: a timeout of one
+ * hour, no default ServiceAccount.
+ *
+ * @example
+ * ```ts
+ * defaultPipelineRun(pr, TEKTON_RUN_DEFAULTS);
+ * ```
+ *
+ * @public
+ */
 export const TEKTON_RUN_DEFAULTS: RunDefaults = { timeout: 3_600_000_000_000n, serviceAccount: '' };
 
 /**

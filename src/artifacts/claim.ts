@@ -45,6 +45,8 @@ export const PersistentVolumeClaimSpec = struct('PersistentVolumeClaimSpec', {
  * ```ts
  * PersistentVolumeClaim.encode(claim); // fields in Go's order
  * ```
+ *
+ * @public
  */
 export const PersistentVolumeClaim = struct('PersistentVolumeClaim', {
   kind: t.string,
@@ -52,7 +54,16 @@ export const PersistentVolumeClaim = struct('PersistentVolumeClaim', {
   metadata: ObjectMeta,
   spec: PersistentVolumeClaimSpec,
 });
-/** A decoded {@link PersistentVolumeClaim}. */
+/**
+ * A decoded {@link (PersistentVolumeClaim:variable)}.
+ *
+ * @example
+ * ```ts
+ * const claim: PersistentVolumeClaim = { kind: 'PersistentVolumeClaim', apiVersion: 'v1', metadata: { name: 'ci-1-pvc' } };
+ * ```
+ *
+ * @public
+ */
 export type PersistentVolumeClaim = t.TypeOf<typeof PersistentVolumeClaim>;
 
 /** What the claim needs of its PipelineRun. */

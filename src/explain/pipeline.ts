@@ -12,6 +12,7 @@ import type { InputObjects } from '../input/objects';
 import { expandPipelineRun, PipelineRunExpansion } from '../pipeline/expand';
 import type { ResolvedPipelineTask } from '../pipeline/resolve';
 import { taskRunBindings } from '../pipeline/taskruns';
+import { ARTIFACT_TYPES } from '../resources';
 import type { RenderOptions } from '../render';
 import { objectLabel } from '../errors';
 import type { TaskpodWarning } from '../warnings';
@@ -30,8 +31,14 @@ export interface ResourceFlow {
   readonly type: string;
   /** For an input read `from` other tasks: those tasks, and the storage paths it is copied from. */
   readonly from: readonly string[];
-  /** Storage paths: where an input is copied from, or where an output is copied to. */
+  /** Storage paths: where an input is copied from, or where an output is copied to (as the TaskRun's binding says). */
   readonly paths: readonly string[];
+  /**
+   * Whether the paths are used: Tekton copied only git and storage resources
+   * through the artifact storage; the paths of other types are in the
+   * TaskRun but nothing is copied (the Task reads the resource's fields).
+   */
+  readonly copied: boolean;
 }
 
 /**
@@ -68,6 +75,8 @@ export interface PipelineEdge {
   readonly kind: 'runAfter' | 'from';
   /** For a `from` edge: the PipelineResource, the producer's output, the reader's input and the path between. */
   readonly resource?: string;
+  /** For a `from` edge: whether the resource travels through the storage (git and storage types only). */
+  readonly copied?: boolean;
   readonly output?: string;
   readonly input?: string;
   readonly path?: string;
@@ -119,6 +128,7 @@ export function explainPipelineRun(expansion: PipelineRunExpansion): PipelineRun
       type: b.bound.resource.spec?.type ?? '',
       from: b.from,
       paths: storage === undefined ? [] : paths ?? [],
+      copied: ARTIFACT_TYPES.has(b.bound.resource.spec?.type ?? ''),
     });
     return {
       name,
@@ -150,6 +160,7 @@ export function explainPipelineRun(expansion: PipelineRunExpansion): PipelineRun
           to: t.name,
           kind: 'from',
           resource: input.resource,
+          copied: input.copied,
           ...(output !== undefined ? { output: output.name } : {}),
           input: input.name,
           ...(input.paths[i] !== undefined ? { path: input.paths[i] } : {}),
@@ -231,11 +242,17 @@ export function formatPipelineExplanation(x: PipelineRunExplanation): string {
         out.push(`    condition ${c.condition}: ${c.taskRun !== undefined ? `TaskRun ${c.taskRun} (wave ${c.wave ?? '?'}), Pod ${c.pod ?? '?'}` : 'not checked'}`);
       }
       out.push(`    ${t.taskRun !== undefined ? `TaskRun ${t.taskRun}${t.wave !== w ? ` (wave ${t.wave ?? '?'}, once its conditions passed)` : ''}, Pod ${t.pod ?? '?'}` : 'no TaskRun'}`);
+      const notCopied = (f: ResourceFlow) => `${f.type} resource ${f.resource} (not copied: Tekton passed only git and storage resources through the artifact storage)`;
       for (const i of t.inputs) {
-        const source = i.from.length > 0 ? i.paths.map((p, k) => `${p} (from ${i.from[k] ?? '?'})`).join(', ') || `from ${i.from.join(', ')}` : `fetched from ${i.type} resource ${i.resource}`;
+        const source =
+          i.from.length === 0
+            ? `fetched from ${i.type} resource ${i.resource}`
+            : !i.copied
+              ? `${notCopied(i)}, after ${i.from.join(', ')}`
+              : i.paths.map((p, k) => `${p} (from ${i.from[k] ?? '?'})`).join(', ') || `from ${i.from.join(', ')}`;
         out.push(`    input  ${i.name} <- ${source}`);
       }
-      for (const o of t.outputs) out.push(`    output ${o.name} -> ${o.paths.length > 0 ? o.paths.join(', ') : `${o.type} resource ${o.resource}`}`);
+      for (const o of t.outputs) out.push(`    output ${o.name} -> ${o.copied && o.paths.length > 0 ? o.paths.join(', ') : o.copied ? `${o.type} resource ${o.resource}` : notCopied(o)}`);
     }
   }
   const unplaced = x.tasks.filter((t) => waveOf(t) === undefined);
@@ -243,7 +260,8 @@ export function formatPipelineExplanation(x: PipelineRunExplanation): string {
   if (x.edges.length > 0) {
     out.push('', 'Edges:');
     for (const e of x.edges) {
-      out.push(e.kind === 'runAfter' ? `  ${e.from} -> ${e.to}  (runAfter)` : `  ${e.from} -> ${e.to}  (${e.resource ?? '?'}: ${e.output ?? '?'} -> ${e.input ?? '?'}${e.path !== undefined ? ` via ${e.path}` : ''})`);
+      const via = e.copied === true && e.path !== undefined ? ` via ${e.path}` : e.copied === false ? ', not copied' : '';
+      out.push(e.kind === 'runAfter' ? `  ${e.from} -> ${e.to}  (runAfter)` : `  ${e.from} -> ${e.to}  (${e.resource ?? '?'}: ${e.output ?? '?'} -> ${e.input ?? '?'}${via})`);
     }
   }
   if (x.warnings.length > 0) {
@@ -302,7 +320,7 @@ export function pipelineExplanationMermaid(x: PipelineRunExplanation): string {
     const to = id.get(e.to);
     if (from === undefined || to === undefined) continue;
     if (e.kind === 'runAfter') out.push(`  ${from} -.->|${label('runAfter')}| ${to}`);
-    else out.push(`  ${from} -->|${label(`${e.resource ?? ''}`, e.path ?? '')}| ${to}`);
+    else out.push(`  ${from} -->|${label(`${e.resource ?? ''}`, e.copied === true ? e.path ?? '' : 'not copied')}| ${to}`);
   }
   if (x.storage !== undefined) {
     out.push(`  storage[(${label(x.storage.type === 'pvc' ? `PVC ${x.storage.claim}` : `bucket ${x.storage.location}`, x.storage.basePath)})]`);

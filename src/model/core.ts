@@ -220,7 +220,16 @@ export type LabelSelector = t.TypeOf<typeof LabelSelector>;
 // Object metadata
 // ---------------------------------------------------------------------------
 
-/** A metav1.OwnerReference: the object that owns this one. */
+/**
+ * A metav1.OwnerReference: the object that owns this one.
+ *
+ * @example
+ * ```ts
+ * OwnerReference.decode({ apiVersion: 'tekton.dev/v1alpha1', kind: 'PipelineRun', name: 'ci-1', uid: '', controller: true });
+ * ```
+ *
+ * @public
+ */
 export const OwnerReference = struct('OwnerReference', {
   apiVersion: goString,
   kind: goString,
@@ -229,7 +238,16 @@ export const OwnerReference = struct('OwnerReference', {
   controller: t.boolean,
   blockOwnerDeletion: t.boolean,
 });
-/** A decoded {@link OwnerReference}. */
+/**
+ * A decoded {@link (OwnerReference:variable)}.
+ *
+ * @example
+ * ```ts
+ * const owner: OwnerReference = { apiVersion: 'tekton.dev/v1alpha1', kind: 'TaskRun', name: 'run', uid: '', controller: true, blockOwnerDeletion: true };
+ * ```
+ *
+ * @public
+ */
 export type OwnerReference = t.TypeOf<typeof OwnerReference>;
 
 /** A metav1.ListMeta (kept for {@link Status}). */

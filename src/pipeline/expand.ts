@@ -117,7 +117,7 @@ type Result<A> = E.Either<TaskpodError, A>;
  *
  * @public
  */
-export function admitPipelineRun(objects: InputObjects): Result<AdmittedPipelineRun & { readonly warnings: readonly TaskpodWarning[] }> {
+export function admitPipelineRun(objects: InputObjects): E.Either<TaskpodError, AdmittedPipelineRun & { readonly warnings: readonly TaskpodWarning[] }> {
   if (objects.pipelineRuns.length === 0) return E.left(invalidInput('input', '', 'no PipelineRun found: the input must hold exactly one PipelineRun'));
   if (objects.pipelineRuns.length > 1) {
     const names = objects.pipelineRuns.map((p) => p.metadata?.name ?? p.metadata?.generateName ?? '?').join(', ');
@@ -152,7 +152,16 @@ export function pipelineRunName(pr: { readonly metadata?: ObjectMeta }): string 
   return named !== '' ? named : generatedName(pr.metadata?.generateName ?? '', stableJson(pr));
 }
 
-/** A TaskRun in Go's field order, as the controller POSTed it. */
+/**
+ * A TaskRun in Go's field order, as the controller POSTed it.
+ *
+ * @example
+ * ```ts
+ * encodeTaskRun(created.taskRun); // { kind: 'TaskRun', apiVersion: 'tekton.dev/v1alpha1', metadata: {...}, spec: {...} }
+ * ```
+ *
+ * @public
+ */
 export function encodeTaskRun(tr: TaskRun): RenderedTaskRun {
   return {
     kind: 'TaskRun',
@@ -162,7 +171,16 @@ export function encodeTaskRun(tr: TaskRun): RenderedTaskRun {
   };
 }
 
-/** The claim in Go's field order. */
+/**
+ * The claim in Go's field order.
+ *
+ * @example
+ * ```ts
+ * if (expansion.storage?.type === 'pvc') encodeClaim(expansion.storage.claim); // { kind: 'PersistentVolumeClaim', ... }
+ * ```
+ *
+ * @public
+ */
 export function encodeClaim(claim: PersistentVolumeClaim): RenderedClaim {
   return ClaimCodec.encode(claim) as RenderedClaim;
 }
@@ -236,7 +254,7 @@ function createTaskRuns(run: ResolvedPipelineRun, storage: PipelineStorage): Res
  *
  * @public
  */
-export function expandPipelineRun(objects: InputObjects, options: RenderOptions = {}): Result<PipelineRunExpansion> {
+export function expandPipelineRun(objects: InputObjects, options: RenderOptions = {}): E.Either<TaskpodError, PipelineRunExpansion> {
   return pipe(
     admitPipelineRun(objects),
     E.chain((admitted) =>

@@ -24,7 +24,16 @@ import type { TaskpodWarning } from '../warnings';
 import { buildGraph, PipelineGraph } from './dag';
 import { applyPipelineParameters, validateParamTypesMatching } from './params';
 
-/** The label Tekton put on a PipelineRun (and its TaskRuns) naming the Pipeline. */
+/**
+ * The label Tekton put on a PipelineRun (and its TaskRuns and Pods) naming the Pipeline.
+ *
+ * @example
+ * ```ts
+ * run.labels[PIPELINE_LABEL]; // 'build-and-deploy'
+ * ```
+ *
+ * @public
+ */
 export const PIPELINE_LABEL = 'tekton.dev/pipeline';
 
 /**
@@ -357,7 +366,7 @@ function resolutionWarnings(run: ResolvedBase, data: PipelineData, resources: Re
  *
  * @public
  */
-export function resolvePipelineRun(objects: InputObjects, run: AdmittedPipelineRun): Result<ResolvedPipelineRun> {
+export function resolvePipelineRun(objects: InputObjects, run: AdmittedPipelineRun): E.Either<TaskpodError, ResolvedPipelineRun> {
   const data = pipelineData(objects, run);
   if (E.isLeft(data)) return data;
   const { spec: stored, specObject, specPath } = data.right;

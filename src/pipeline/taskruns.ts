@@ -19,11 +19,38 @@ import { withSuffix } from '../names';
 import { joinPath } from '../resources/go';
 import type { BoundResource, PipelineTaskBinding, ResolvedPipelineRun, ResolvedPipelineTask } from './resolve';
 
-/** Tekton's label keys on the TaskRuns of a PipelineRun. */
+/**
+ * The label naming the PipelineRun of a TaskRun (and of its Pod).
+ *
+ * @example
+ * ```ts
+ * pod.metadata.labels?.[PIPELINE_RUN_LABEL]; // 'ci-1'
+ * ```
+ *
+ * @public
+ */
 export const PIPELINE_RUN_LABEL = 'tekton.dev/pipelineRun';
-/** The label naming the pipeline task of a TaskRun. */
+/**
+ * The label naming the pipeline task of a TaskRun (and of its Pod).
+ *
+ * @example
+ * ```ts
+ * expansion.items.filter((i) => i.metadata.labels?.[PIPELINE_TASK_LABEL] === 'build');
+ * ```
+ *
+ * @public
+ */
 export const PIPELINE_TASK_LABEL = 'tekton.dev/pipelineTask';
-/** The label naming a condition-check TaskRun. */
+/**
+ * The label naming a condition-check TaskRun (on it and its Pod).
+ *
+ * @example
+ * ```ts
+ * const isCheck = (tr: TaskRun) => tr.metadata?.labels?.[CONDITION_CHECK_LABEL] !== undefined;
+ * ```
+ *
+ * @public
+ */
 export const CONDITION_CHECK_LABEL = 'tekton.dev/conditionCheck';
 
 /**
