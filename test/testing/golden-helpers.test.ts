@@ -143,6 +143,27 @@ describe('golden cases', () => {
     }
   });
 
+  test('a PipelineRun case is pinned by list.yaml, the List of everything created; a refusal replaces it with error.txt', () => {
+    const dir = join(root, 'pipeline');
+    mkdirSync(dir);
+    const task = 'apiVersion: tekton.dev/v1alpha1\nkind: Task\nmetadata: {name: echo}\nspec:\n  steps:\n  - {name: a, image: busybox, command: [echo, hi]}\n';
+    const pr = 'apiVersion: tekton.dev/v1alpha1\nkind: PipelineRun\nmetadata: {name: pr}\nspec:\n  pipelineSpec:\n    tasks:\n    - {name: one, taskRef: {name: echo}}\n';
+    const sa = 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: default}\n';
+    writeFileSync(join(dir, 'input.yaml'), [task, pr, sa].join('---\n'));
+    const r = checkGolden(dir, { update: true });
+    expect([r.status, r.file]).toEqual(['created', join(dir, 'list.yaml')]);
+    const text = readFileSync(r.file, 'utf8');
+    expect(text).toMatch(/^apiVersion: v1\nkind: List\nitems:\n  - kind: PersistentVolumeClaim\n/);
+    expect(text.match(/^ {2}- kind: (\w+)/gm)).toEqual(['  - kind: PersistentVolumeClaim', '  - kind: TaskRun', '  - kind: Pod']);
+    expect(checkGolden(dir, { update: false }).status).toBe('match');
+    writeFileSync(join(dir, 'input.yaml'), [task, pr].join('---\n')); // no ServiceAccount: the TaskRun gets no Pod
+    const refused = checkGolden(dir, { update: false, createMissing: false });
+    expect([refused.status, refused.file]).toEqual(['mismatch', join(dir, 'error.txt')]);
+    expect(checkGolden(dir, { update: true }).status).toBe('updated');
+    expect(existsSync(join(dir, 'list.yaml'))).toBe(false);
+    expect(readFileSync(join(dir, 'error.txt'), 'utf8')).toMatch(/^TaskRun default\/pr-one-\w{5}: spec.serviceAccountName: ServiceAccount "default" not found/);
+  });
+
   test('toGoldenYaml sorts keys on request', () => {
     expect(toGoldenYaml({ b: 1, a: { d: 2, c: 3 } }, true)).toBe('a:\n  c: 3\n  d: 2\nb: 1\n');
   });
