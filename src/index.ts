@@ -85,3 +85,12 @@ export { Task as TaskCodec, TaskRun as TaskRunCodec, PipelineResource as Pipelin
 
 // Sidecars: ready gating, stopping, the nop-image check, native sidecars.
 export * from './sidecars';
+
+// Warnings: what taskpod accepts, as Tekton did, but reports.
+export { formatWarning } from './warnings';
+export type { TaskpodWarning } from './warnings';
+
+// Status: a TaskRun's status from its Pod, with "now" as a parameter.
+export * from './status';
+export type { TaskRunStatus, TaskRunStatusProps, StatusCondition, StepState, PipelineResourceResult, TaskRunStatusOutput, CloudEventDelivery } from './model/tekton';
+export { TaskRunStatus as TaskRunStatusCodec, StatusCondition as StatusConditionCodec } from './model/tekton';

@@ -50,6 +50,11 @@ export interface InputObjects {
    * drops newer fields; updates of a live Pod start from these).
    */
   readonly rawPods?: readonly Readonly<Record<string, unknown>>[];
+  /**
+   * The same TaskRuns as given, raw JSON in the order of `taskRuns` (a
+   * status update keeps every field of the object it updates).
+   */
+  readonly rawTaskRuns?: readonly Readonly<Record<string, unknown>>[];
   /** PipelineRuns, kept as plain JSON (only their metadata is read). */
   readonly pipelineRuns: readonly Readonly<Record<string, unknown>>[];
 }
@@ -112,7 +117,7 @@ function decodeGo<A, O>(codec: t.Type<A, O, unknown>, doc: unknown, label: strin
  * @public
  */
 export function collectObjects(docs: readonly unknown[], where: (index: number) => string): E.Either<TaskpodError, InputObjects> {
-  const out: Mutable = { taskRuns: [], tasks: [], clusterTasks: [], pipelineResources: [], serviceAccounts: [], secrets: [], configMaps: [], pods: [], rawPods: [], pipelineRuns: [] };
+  const out: Mutable = { taskRuns: [], tasks: [], clusterTasks: [], pipelineResources: [], serviceAccounts: [], secrets: [], configMaps: [], pods: [], rawPods: [], rawTaskRuns: [], pipelineRuns: [] };
   const queue: { readonly doc: unknown; readonly where: string }[] = docs.map((doc, i) => ({ doc, where: where(i) }));
   for (let qi = 0; qi < queue.length; qi++) {
     const { doc, where: w } = queue[qi]!;
@@ -128,7 +133,10 @@ export function collectObjects(docs: readonly unknown[], where: (index: number) 
     const decoded = (() => {
       switch (kind) {
         case 'TaskRun':
-          return E.map((x: TaskRun) => out.taskRuns.push(x))(decodeGo(TaskRun, doc, label));
+          return E.map((x: TaskRun) => {
+            out.taskRuns.push(x);
+            return out.rawTaskRuns.push(doc);
+          })(decodeGo(TaskRun, doc, label));
         case 'Task':
           return E.map((x: Task) => out.tasks.push(x))(decodeGo(Task, doc, label));
         case 'ClusterTask':
@@ -178,6 +186,7 @@ export function concatObjects(a: InputObjects, b: InputObjects): InputObjects {
     configMaps: [...a.configMaps, ...b.configMaps],
     pods: [...a.pods, ...b.pods],
     rawPods: [...(a.rawPods ?? []), ...(b.rawPods ?? [])],
+    rawTaskRuns: [...(a.rawTaskRuns ?? []), ...(b.rawTaskRuns ?? [])],
     pipelineRuns: [...a.pipelineRuns, ...b.pipelineRuns],
   };
 }
