@@ -38,10 +38,6 @@ export type { PipelineStorage } from './pipeline/storage';
 export { defaultPipelineSpec, defaultPipelineRun, validatePipeline, validatePipelineSpec, validatePipelineRun, validateCondition, TEKTON_RUN_DEFAULTS } from './admission/pipeline';
 export type { RunDefaults } from './admission/pipeline';
 
-// Warnings.
-export { formatWarning } from './warnings';
-export type { TaskpodWarning } from './warnings';
-
 // Inputs.
 export { parseDocuments, DEFAULT_LIMITS } from './input/yaml';
 export type { ReadLimits } from './input/yaml';
@@ -109,3 +105,12 @@ export { Pipeline as PipelineCodec, PipelineRun as PipelineRunCodec, Condition a
 
 // Sidecars: ready gating, stopping, the nop-image check, native sidecars.
 export * from './sidecars';
+
+// Warnings: what taskpod accepts, as Tekton did, but reports.
+export { formatWarning } from './warnings';
+export type { TaskpodWarning } from './warnings';
+
+// Status: a TaskRun's status from its Pod, with "now" as a parameter.
+export * from './status';
+export type { TaskRunStatus, TaskRunStatusProps, StatusCondition, StepState, PipelineResourceResult, TaskRunStatusOutput, CloudEventDelivery } from './model/tekton';
+export { TaskRunStatus as TaskRunStatusCodec, StatusCondition as StatusConditionCodec } from './model/tekton';

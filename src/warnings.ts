@@ -1,34 +1,55 @@
 /**
- * Warnings: what taskpod reports about an input that Tekton accepted and ran,
- * but that was probably a mistake. A warning never changes the output.
+ * Warnings: what taskpod accepts, as Tekton did, but a user should know
+ * about. A warning is a value returned beside the result, never printed by
+ * the library; the CLI writes it to standard error.
  *
  * @packageDocumentation
  */
 import { escapeControls } from './errors';
 
 /**
- * One warning, naming the object (`Kind namespace/name`) and the field.
+ * Something taskpod went along with, as Tekton did, that deserves a look:
+ * the object it is about (`Kind namespace/name`), the field path inside it
+ * (`''` for the object as a whole), and what happened.
  *
  * @example
  * ```ts
- * const w: TaskpodWarning = { object: 'PipelineRun default/ci-1', field: 'spec.params', message: 'param "rev" has no value' };
+ * const w: TaskpodWarning = {
+ *   object: 'Pod default/run-pod-abcdef',
+ *   field: 'status.containerStatuses[2].state.terminated.message',
+ *   message: 'not a JSON list of resource results: ignored, as Tekton ignored it',
+ * };
  * ```
  *
  * @public
  */
 export interface TaskpodWarning {
+  /** The object, as `Kind namespace/name`. */
   readonly object: string;
+  /** The field path inside it, `''` for the object as a whole. */
   readonly field: string;
   readonly message: string;
 }
 
 /**
- * One line: `object: field: message`, as errors are printed.
+ * A warning about `object` at `field`.
  *
  * @example
  * ```ts
- * formatWarning({ object: 'Pipeline default/ci', field: 'spec.resources[0].type', message: 'differs' });
- * // 'Pipeline default/ci: spec.resources[0].type: differs'
+ * warning('TaskRun default/run', 'status.podName', 'names another Pod');
+ * ```
+ */
+export function warning(object: string, field: string, message: string): TaskpodWarning {
+  return { object, field, message };
+}
+
+/**
+ * One line: `object: field: message` (control characters escaped), as
+ * `formatError` writes errors.
+ *
+ * @example
+ * ```ts
+ * formatWarning({ object: 'TaskRun default/run', field: '', message: 'is cancelled' }); // 'TaskRun default/run: is cancelled'
  * ```
  *
  * @public

@@ -196,11 +196,11 @@ describe('taskpod --help', () => {
     const lines = r.stdout.split('\n');
     expect(lines.slice(0, 5)).toEqual(['taskpod: the Pod Tekton (tekton.dev/v1alpha1, late 2019) would create for a TaskRun, offline.', '', 'Usage: taskpod COMMAND [options]', '', 'Commands:']);
     // README lists the commands in this order.
-    const rows = lines.slice(5, 11);
-    expect(rows.map((l) => l.trim().split(/\s+/)[0])).toEqual(['render', 'explain', 'pvc', 'lint', 'ready', 'stop-sidecars']);
+    const rows = lines.slice(5, 12);
+    expect(rows.map((l) => l.trim().split(/\s+/)[0])).toEqual(['render', 'explain', 'pvc', 'lint', 'ready', 'stop-sidecars', 'status']);
     // Each summary starts two spaces after the longest name (stop-sidecars, 13 characters).
     for (const [i, row] of rows.entries()) expect(row).toBe(`  ${COMMANDS[i]!.name.padEnd(13)}  ${COMMANDS[i]!.summary}`);
-    expect(lines.slice(11)).toEqual(['', 'Run "taskpod COMMAND --help" for a command\'s options and examples.', 'Exit codes: 0 success, 1 input refused, 2 usage error.', '']);
+    expect(lines.slice(12)).toEqual(['', 'Run "taskpod COMMAND --help" for a command\'s options and examples.', 'Exit codes: 0 success, 1 input refused, 2 usage error.', '']);
   });
 
   it('is the same for -h and help; without any argument it is printed too, but exits 2 (a usage error)', async () => {
@@ -231,7 +231,7 @@ describe('taskpod --version', () => {
 
 describe('an unknown command', () => {
   it('exits 2 and lists the commands there are', async () => {
-    expect(await run('paint', '-f', 'x')).toEqual({ code: 2, stdout: '', stderr: 'taskpod: unknown command "paint" (commands: render, explain, pvc, lint, ready, stop-sidecars)\n' });
+    expect(await run('paint', '-f', 'x')).toEqual({ code: 2, stdout: '', stderr: 'taskpod: unknown command "paint" (commands: render, explain, pvc, lint, ready, stop-sidecars, status)\n' });
   });
 });
 

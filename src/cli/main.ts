@@ -16,10 +16,11 @@ import { lintCommand } from './lint';
 import { readyCommand } from './ready';
 import { pvcCommand } from './pvc';
 import { renderCommand } from './render';
+import { statusCommand } from './status';
 import { stopSidecarsCommand } from './stop-sidecars';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [renderCommand, explainCommand, pvcCommand, lintCommand, readyCommand, stopSidecarsCommand];
+export const COMMANDS: readonly Command[] = [renderCommand, explainCommand, pvcCommand, lintCommand, readyCommand, stopSidecarsCommand, statusCommand];
 
 /** The version in package.json (two levels up from src/cli and from dist/cli). */
 function version(): string {

@@ -51,6 +51,11 @@ export interface InputObjects {
    * drops newer fields; updates of a live Pod start from these).
    */
   readonly rawPods?: readonly Readonly<Record<string, unknown>>[];
+  /**
+   * The same TaskRuns as given, raw JSON in the order of `taskRuns` (a
+   * status update keeps every field of the object it updates).
+   */
+  readonly rawTaskRuns?: readonly Readonly<Record<string, unknown>>[];
   /** PipelineRuns. */
   readonly pipelineRuns: readonly PipelineRun[];
   /** Pipelines. */
@@ -119,7 +124,7 @@ function decodeGo<A, O>(codec: t.Type<A, O, unknown>, doc: unknown, label: strin
  * @public
  */
 export function collectObjects(docs: readonly unknown[], where: (index: number) => string): E.Either<TaskpodError, InputObjects> {
-  const out: Mutable = { taskRuns: [], tasks: [], clusterTasks: [], pipelineResources: [], serviceAccounts: [], secrets: [], configMaps: [], pods: [], rawPods: [], pipelineRuns: [], pipelines: [], conditions: [] };
+  const out: Mutable = { taskRuns: [], tasks: [], clusterTasks: [], pipelineResources: [], serviceAccounts: [], secrets: [], configMaps: [], pods: [], rawPods: [], rawTaskRuns: [], pipelineRuns: [], pipelines: [], conditions: [] };
   const queue: { readonly doc: unknown; readonly where: string }[] = docs.map((doc, i) => ({ doc, where: where(i) }));
   for (let qi = 0; qi < queue.length; qi++) {
     const { doc, where: w } = queue[qi]!;
@@ -135,7 +140,10 @@ export function collectObjects(docs: readonly unknown[], where: (index: number) 
     const decoded = (() => {
       switch (kind) {
         case 'TaskRun':
-          return E.map((x: TaskRun) => out.taskRuns.push(x))(decodeGo(TaskRun, doc, label));
+          return E.map((x: TaskRun) => {
+            out.taskRuns.push(x);
+            return out.rawTaskRuns.push(doc);
+          })(decodeGo(TaskRun, doc, label));
         case 'Task':
           return E.map((x: Task) => out.tasks.push(x))(decodeGo(Task, doc, label));
         case 'ClusterTask':
@@ -189,6 +197,7 @@ export function concatObjects(a: InputObjects, b: InputObjects): InputObjects {
     configMaps: [...a.configMaps, ...b.configMaps],
     pods: [...a.pods, ...b.pods],
     rawPods: [...(a.rawPods ?? []), ...(b.rawPods ?? [])],
+    rawTaskRuns: [...(a.rawTaskRuns ?? []), ...(b.rawTaskRuns ?? [])],
     pipelineRuns: [...a.pipelineRuns, ...b.pipelineRuns],
     pipelines: [...a.pipelines, ...b.pipelines],
     conditions: [...a.conditions, ...b.conditions],

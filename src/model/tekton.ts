@@ -6,8 +6,9 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts';
-import { Container, ObjectMeta, Volume, Toleration, Affinity, PodSecurityContext } from './core';
-import { goString, goTextOnly, listOf, nullReadsAs, stringMap, struct } from './struct';
+import { Container, ContainerState, ObjectMeta, Volume, Toleration, Affinity, PodSecurityContext, timeCodec } from './core';
+import { goString, goTextOnly, int, int32, listOf, nullReadsAs, omitZero, printZero, stringMap, struct } from './struct';
+import type { ZeroField } from './struct';
 
 /**
  * A param value: a string, or an array of strings (Tekton's ArrayOrString).
@@ -385,7 +386,237 @@ export const TaskRunSpec = struct('TaskRunSpec', {
 export type TaskRunSpec = t.TypeOf<typeof TaskRunSpec>;
 
 /**
- * A TaskRun object (its status is not read).
+ * A condition of a Tekton object's status: knative's `apis.Condition`, which
+ * TaskRuns and PipelineRuns share (a `Succeeded` condition says whether the
+ * run is going, done well, or done badly). `type` and `status` are always
+ * printed; `severity`, `reason` and `message` only when set.
+ *
+ * @example
+ * ```ts
+ * StatusCondition.decode({ type: 'Succeeded', status: 'Unknown', reason: 'Running' }); // Right(...)
+ * ```
+ *
+ * @public
+ */
+export const StatusCondition = struct('Condition', {
+  type: printZero(goString, ''),
+  status: printZero(goString, ''),
+  severity: goString,
+  lastTransitionTime: timeCodec,
+  reason: goString,
+  message: goString,
+});
+/**
+ * A decoded {@link (StatusCondition:variable)}.
+ *
+ * @example
+ * ```ts
+ * const done: StatusCondition = { type: 'Succeeded', status: 'True', reason: 'Succeeded', message: 'All Steps have completed executing' };
+ * ```
+ *
+ * @public
+ */
+export type StatusCondition = t.TypeOf<typeof StatusCondition>;
+
+/**
+ * The state of one step of a TaskRun: its container's state (one of
+ * `waiting`, `running`, `terminated`), the step's name, the container's name
+ * and the image ID the kubelet ran.
+ *
+ * @example
+ * ```ts
+ * StepState.decode({ terminated: { exitCode: 0 }, name: 'build', container: 'step-build' }); // Right(...)
+ * ```
+ *
+ * @public
+ */
+export const StepState = struct(
+  'StepState',
+  { ...ContainerState.props, name: goString, container: goString, imageID: goString },
+  Object.fromEntries(Object.keys(ContainerState.props).map((k) => [k, ContainerState])),
+);
+/**
+ * A decoded {@link (StepState:variable)}.
+ *
+ * @example
+ * ```ts
+ * const state: StepState = { terminated: { exitCode: 0, reason: 'Completed' }, name: 'build', container: 'step-build', imageID: 'docker-pullable://golang@sha256:...' };
+ * ```
+ *
+ * @public
+ */
+export type StepState = t.TypeOf<typeof StepState>;
+
+/**
+ * What a step reported about a resource in its termination message (the
+ * image digest exporter's digests). Tekton wrote every field, empty or not.
+ *
+ * @example
+ * ```ts
+ * PipelineResourceResult.decode({ name: 'app-image', digest: 'sha256:0123' }); // Right(...)
+ * ```
+ *
+ * @public
+ */
+export const PipelineResourceResult = struct('PipelineResourceResult', {
+  name: printZero(goString, ''),
+  digest: printZero(goString, ''),
+  key: printZero(goString, ''),
+  value: printZero(goString, ''),
+  resourceRef: printZero(PipelineResourceRef, {}),
+});
+/**
+ * A decoded {@link (PipelineResourceResult:variable)}.
+ *
+ * @example
+ * ```ts
+ * const result: PipelineResourceResult = { key: 'digest', value: 'sha256:0123', resourceRef: { name: 'app-image' } };
+ * ```
+ *
+ * @public
+ */
+export type PipelineResourceResult = t.TypeOf<typeof PipelineResourceResult>;
+
+/** The delivery state of one cloud event (kept as the TaskRun has it). */
+export const CloudEventDeliveryState = struct('CloudEventDeliveryState', {
+  condition: goString,
+  sentAt: timeCodec,
+  message: printZero(goString, ''),
+  retryCount: printZero(int32),
+});
+
+/**
+ * A cloud event a CloudEventResource asked for, and its delivery state.
+ *
+ * @example
+ * ```ts
+ * CloudEventDelivery.decode({ target: 'http://sink:8080', status: { condition: 'Sent', retryCount: 1 } }); // Right(...)
+ * ```
+ *
+ * @public
+ */
+export const CloudEventDelivery = struct('CloudEventDelivery', {
+  target: goString,
+  status: printZero(CloudEventDeliveryState, { message: '', retryCount: 0 }),
+});
+/**
+ * A decoded {@link (CloudEventDelivery:variable)}.
+ *
+ * @example
+ * ```ts
+ * const sent: CloudEventDelivery = { target: 'http://sink:8080', status: { condition: 'Sent', message: '', retryCount: 1 } };
+ * ```
+ *
+ * @public
+ */
+export type CloudEventDelivery = t.TypeOf<typeof CloudEventDelivery>;
+
+/**
+ * The fields of the {@link (TaskRunStatus:variable)} codec, spelled out
+ * because the type is recursive (`retriesStatus`).
+ *
+ * @example
+ * ```ts
+ * Object.keys(TaskRunStatus.props); // ['observedGeneration', 'conditions', 'podName', ..., 'resourcesResult']
+ * ```
+ *
+ * @public
+ */
+export interface TaskRunStatusProps extends t.Props {
+  readonly observedGeneration: ZeroField<t.Type<number, number, unknown>>;
+  readonly conditions: t.ReadonlyArrayC<typeof StatusCondition>;
+  readonly podName: ZeroField<t.StringC>;
+  readonly startTime: t.Type<string | Date, string, unknown>;
+  readonly completionTime: t.Type<string | Date, string, unknown>;
+  readonly steps: t.ReadonlyArrayC<typeof StepState>;
+  readonly cloudEvents: t.ReadonlyArrayC<typeof CloudEventDelivery>;
+  readonly retriesStatus: t.ReadonlyArrayC<t.Type<TaskRunStatus, TaskRunStatusOutput, unknown>>;
+  readonly resourcesResult: t.ReadonlyArrayC<typeof PipelineResourceResult>;
+}
+
+/**
+ * The observed state of a TaskRun (Tekton's `TaskRunStatus`): its
+ * `Succeeded` condition, the Pod's name, start and completion times, the
+ * steps' states, and the results its steps reported.
+ *
+ * @example
+ * ```ts
+ * const status: TaskRunStatus = {
+ *   conditions: [{ type: 'Succeeded', status: 'Unknown', reason: 'Running', message: 'Not all Steps in the Task have finished executing' }],
+ *   podName: 'build-run-pod-3bd8c1',
+ *   startTime: '2019-10-30T10:00:00Z',
+ * };
+ * ```
+ *
+ * @public
+ */
+export interface TaskRunStatus {
+  /** The generation of the TaskRun the controller last processed (knative's duck Status). */
+  readonly observedGeneration?: number;
+  /** The `Succeeded` condition (and any other). */
+  readonly conditions?: readonly StatusCondition[];
+  /** The name of the Pod that runs the steps. */
+  readonly podName?: string;
+  /** When the TaskRun started (the controller's first look at it, or its creation if later). */
+  readonly startTime?: string | Date;
+  /** When it finished: succeeded, failed or timed out. */
+  readonly completionTime?: string | Date;
+  /** One state per step container. */
+  readonly steps?: readonly StepState[];
+  /** Deliveries of the cloud events its CloudEventResources asked for. */
+  readonly cloudEvents?: readonly CloudEventDelivery[];
+  /** Earlier attempts' statuses, when a PipelineRun retried the task. */
+  readonly retriesStatus?: readonly TaskRunStatus[];
+  /** What the steps reported about resources (image digests). */
+  readonly resourcesResult?: readonly PipelineResourceResult[];
+}
+
+/**
+ * The encoded form of a {@link (TaskRunStatus:interface)}.
+ *
+ * @example
+ * ```ts
+ * const printed: TaskRunStatusOutput = TaskRunStatus.encode(status); // fields in Go's order
+ * ```
+ *
+ * @public
+ */
+export interface TaskRunStatusOutput {
+  observedGeneration?: number;
+  conditions?: readonly t.OutputOf<typeof StatusCondition>[];
+  podName?: string;
+  startTime?: string;
+  completionTime?: string;
+  steps?: readonly t.OutputOf<typeof StepState>[];
+  cloudEvents?: readonly t.OutputOf<typeof CloudEventDelivery>[];
+  retriesStatus?: readonly TaskRunStatusOutput[];
+  resourcesResult?: readonly t.OutputOf<typeof PipelineResourceResult>[];
+}
+
+/**
+ * The codec of a TaskRun's status; fields in the order Go printed them.
+ *
+ * @example
+ * ```ts
+ * TaskRunStatus.decode({ podName: 'run-pod-abcdef', startTime: '2019-10-30T10:00:00Z' }); // Right(...)
+ * ```
+ *
+ * @public
+ */
+export const TaskRunStatus: import('./struct').StructType<TaskRunStatusProps> = struct('TaskRunStatus', {
+  observedGeneration: omitZero(int),
+  conditions: listOf(StatusCondition),
+  podName: printZero(goString, ''),
+  startTime: timeCodec,
+  completionTime: timeCodec,
+  steps: listOf(StepState),
+  cloudEvents: listOf(CloudEventDelivery),
+  retriesStatus: listOf(t.recursion<TaskRunStatus, TaskRunStatusOutput, unknown>('TaskRunStatus', () => TaskRunStatus) as t.Type<TaskRunStatus, TaskRunStatusOutput, unknown>),
+  resourcesResult: listOf(PipelineResourceResult),
+});
+
+/**
+ * A TaskRun object, with its status.
  *
  * @example
  * ```ts
@@ -399,6 +630,7 @@ export const TaskRun = struct('TaskRun', {
   kind: goString,
   metadata: ObjectMeta,
   spec: TaskRunSpec,
+  status: TaskRunStatus,
 });
 /**
  * A decoded {@link (TaskRun:variable)}.
