@@ -22,6 +22,8 @@
 // The whole render.
 export { renderPod, admit, redirect, substitute } from './render';
 export type { RenderOptions } from './render';
+export { renderTaskRun } from './render';
+export type { RenderResult } from './render';
 
 // Inputs.
 export { parseDocuments, DEFAULT_LIMITS } from './input/yaml';
@@ -39,6 +41,10 @@ export type { Config, Images, ImageEntrypoints } from './model/config';
 // Errors.
 export { formatError, foldError, objectLabel } from './errors';
 export type { TaskpodError, ErrorTag } from './errors';
+
+// Warnings: inputs Tekton ran as they are, though doubtful.
+export { formatWarning } from './warnings';
+export type { TaskpodWarning } from './warnings';
 
 // Admission.
 export { defaultTaskRun, defaultTaskSpec } from './admission/defaults';

@@ -471,7 +471,7 @@ ${SA}`;
     expect(r.code).toBe(0);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^taskpod render: warning: sidecar "web" will not stop when its image is swapped for the nop image: /);
+    expect(lines[0]).toMatch(/^taskpod render: warning: TaskRun ci\/risky: spec\.taskSpec\.sidecars\[0\]: sidecar "web" will not stop when its image is swapped for the nop image: /);
   });
 
   it('never warns about steps: they run the entrypoint binary, but Tekton does not swap their image', async () => {
@@ -787,5 +787,38 @@ describe('stop-sidecars', () => {
     expect(lines.every((l) => l.startsWith('taskpod stop-sidecars: warning: Pod ci/run-pod-abcde: sidecar '))).toBe(true);
     expect(lines.some((l) => l.includes('sidecar "proxy" will not stop'))).toBe(true);
     expect(r.stderr).not.toContain('step-');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Warnings: inputs Tekton ran as they are, although doubtful (see also render: nop-image warnings)
+// ---------------------------------------------------------------------------
+
+describe('warnings (render, explain)', () => {
+  it('explain: no Warnings section and an empty "warnings" when there is nothing to say', async () => {
+    const f = file('explain-no-warnings.yaml', TASKRUN);
+    expect((await run('explain', '-f', f)).stdout).not.toContain('Warnings:');
+    expect((JSON.parse((await run('explain', '-f', f, '-o', 'json')).stdout) as { warnings: unknown }).warnings).toEqual([]);
+  });
+
+  it('explain --nop-contains feeds the sidecar warnings, as for render', async () => {
+    const f = file('explain-sidecar.yaml', `${RUN_DOC}    sidecars:\n    - {name: web, image: busybox, command: [/bin/sh]}\n---\n${SA}`);
+    const plain = await run('explain', '-f', f, '-o', 'json');
+    expect((JSON.parse(plain.stdout) as { warnings: unknown[] }).warnings).toEqual([]);
+    const risky = await run('explain', '-f', f, '-o', 'json', '--nop-contains', '/bin/sh');
+    expect((JSON.parse(risky.stdout) as { warnings: { object: string; field: string }[] }).warnings.map((w) => [w.object, w.field])).toEqual([['TaskRun ci/run', 'spec.taskSpec.sidecars[0]']]);
+  });
+
+  it('explain ends its text with the warnings, and with -o mermaid prints them on standard error, as render does', async () => {
+    const f = file('explain-sidecar-text.yaml', `${RUN_DOC}    sidecars:\n    - {name: web, image: busybox, command: [/bin/sh]}\n---\n${SA}`);
+    const rendered = await run('render', '-f', f, '--nop-contains', '/bin/sh');
+    const line = rendered.stderr.replace(/^taskpod render: warning: /, '').trimEnd();
+    expect(line).toMatch(/^TaskRun ci\/run: spec\.taskSpec\.sidecars\[0\]: sidecar "web" will not stop /);
+    const text = await run('explain', '-f', f, '--nop-contains', '/bin/sh');
+    expect([text.code, text.stderr]).toEqual([0, '']);
+    expect(text.stdout.endsWith(`\n\nWarnings:\n  ${line}\n`)).toBe(true);
+    const mermaid = await run('explain', '-f', f, '--nop-contains', '/bin/sh', '-o', 'mermaid');
+    expect(mermaid.stdout).toMatch(/^flowchart TB\n/);
+    expect([mermaid.code, mermaid.stderr]).toEqual([0, `taskpod explain: warning: ${line}\n`]);
   });
 });

@@ -10,12 +10,14 @@ import { explainRender, explanationMermaid, formatExplanation } from '../explain
 import { optList, optString, UsageError } from './args';
 import { Command, CommandResult, commonOptions, limitsFrom, outputFormat } from './command';
 import { formatValue, readConfig, readObjects } from './io';
+import { nopContains } from './sidecar-io';
+import { formatWarning } from '../warnings';
 
 /** The `explain` command. */
 export const explainCommand: Command = {
   name: 'explain',
   summary: 'show what made each container of the Pod, its wait/post files, mounts and volumes',
-  usage: 'taskpod explain -f FILE [-f FILE ...] [--config FILE] [--sidecars nop|native] [-o text|mermaid|json|yaml]',
+  usage: 'taskpod explain -f FILE [-f FILE ...] [--config FILE] [--sidecars nop|native] [--nop-contains PATH ...] [-o text|mermaid|json|yaml]',
   description: [
     'Renders the Pod as taskpod render does and explains it: each container in the order it',
     'runs (init containers, then the steps, then the sidecars) with what made it (a step of the',
@@ -23,27 +25,31 @@ export const explainCommand: Command = {
     'upload, an artifact copy, a sidecar, place-tools), the files its entrypoint waits for and',
     'writes, its mounts and where its env vars came from; then each volume and who mounts it.',
     '-o mermaid prints a flowchart for a ```mermaid block (GitHub renders it); -o json and',
-    '-o yaml print the same explanation as data.',
+    '-o yaml print the same explanation as data. The render\'s warnings (as taskpod render',
+    'prints them) end the text and are the data\'s "warnings"; with -o mermaid they go to',
+    'standard error.',
   ],
   examples: [
     'taskpod explain -f fixtures/demo/input.yaml',
     'taskpod explain -f fixtures/demo/input.yaml -o mermaid',
     'taskpod explain -f taskrun.yaml -f task.yaml --config config.yaml -o json',
   ],
-  options: { ...commonOptions, config: { value: true }, sidecars: { value: true } },
+  options: { ...commonOptions, config: { value: true }, sidecars: { value: true }, 'nop-contains': { value: true, repeat: true } },
   run(options): CommandResult {
     const limits = limitsFrom(options);
     const format = outputFormat(options, ['text', 'mermaid', 'json', 'yaml']);
     const sidecars = optString(options, 'sidecars') ?? 'nop';
     if (sidecars !== 'nop' && sidecars !== 'native') throw new UsageError(`--sidecars takes nop or native, not "${sidecars}"`);
+    const contains = nopContains(options);
     return pipe(
       E.Do,
       E.bind('objects', () => readObjects(optList(options, 'file'), limits)),
       E.bind('config', () => readConfig(optString(options, 'config'), limits)),
-      E.chain(({ objects, config }) => explainRender(objects, { config, sidecars })),
+      E.chain(({ objects, config }) => explainRender(objects, { config, sidecars, nopContains: contains })),
       E.map((x) => ({
         stdout:
           format === 'mermaid' ? explanationMermaid(x) : format === 'text' ? formatExplanation(x) : formatValue(x, format === 'json' ? 'json' : 'yaml'),
+        ...(format === 'mermaid' ? { warnings: (x.warnings ?? []).map(formatWarning) } : {}),
       })),
     );
   },

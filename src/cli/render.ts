@@ -5,11 +5,9 @@
  */
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import type { Pod } from '../model/core';
-import { renderPod } from '../render';
+import { renderTaskRun } from '../render';
 import type { SidecarMode } from '../sidecars/native';
-import { checkSidecars, knownNopImage, nopWarnings } from '../sidecars/nop-risk';
-import { isStepName } from '../sidecars/pod';
+import { formatWarning } from '../warnings';
 import { CommandResult, Command, commonOptions, limitsFrom, outputFormat } from './command';
 import { formatValue, readConfig, readObjects } from './io';
 import { optList, optString, ParsedOptions, UsageError } from './args';
@@ -20,11 +18,6 @@ function sidecarMode(options: ParsedOptions): SidecarMode {
   const mode = optString(options, 'sidecars') ?? 'nop';
   if (mode !== 'nop' && mode !== 'native') throw new UsageError(`--sidecars takes nop or native, not "${mode}"`);
   return mode;
-}
-
-/** The sidecars of a rendered Pod: its containers that are not steps. */
-function podSidecars(pod: Pod) {
-  return (pod.spec?.containers ?? []).filter((c) => !isStepName(c.name ?? ''));
 }
 
 export const renderCommand: Command = {
@@ -39,7 +32,8 @@ export const renderCommand: Command = {
     'restartPolicy: Always, Kubernetes 1.29+), which Kubernetes stops itself: an opt-in departure',
     'from Tekton that avoids the nop-image swap. With the default (nop), warns about sidecars that',
     'would keep running after the swap (see taskpod lint; --nop-contains lists what an',
-    'operator\'s nop image contains).',
+    'operator\'s nop image contains). Warnings (on standard error, exit status 0) also name inputs',
+    'Tekton ran as they are although they are doubtful, such as a half-configured artifact bucket.',
   ],
   examples: [
     'taskpod render -f fixtures/demo/input.yaml',
@@ -57,10 +51,10 @@ export const renderCommand: Command = {
       E.Do,
       E.bind('objects', () => readObjects(optList(options, 'file'), limits)),
       E.bind('config', () => readConfig(optString(options, 'config'), limits)),
-      E.bind('pod', ({ objects, config }) => renderPod(objects, { config, sidecars })),
-      E.map(({ pod, config }) => ({
+      E.chain(({ objects, config }) => renderTaskRun(objects, { config, sidecars, nopContains: contains })),
+      E.map(({ pod, warnings }) => ({
         stdout: formatValue(pod, format === 'json' ? 'json' : 'yaml'),
-        warnings: sidecars === 'native' ? [] : nopWarnings(checkSidecars(podSidecars(pod), knownNopImage(config.images.nop, contains), config.imageEntrypoints)),
+        warnings: warnings.map(formatWarning),
       })),
     );
   },
