@@ -791,10 +791,94 @@ describe('stop-sidecars', () => {
 });
 
 // ---------------------------------------------------------------------------
-// Warnings: inputs Tekton ran as they are, although doubtful (see also render: nop-image warnings)
+// Warnings: inputs Tekton ran as they are, although doubtful
 // ---------------------------------------------------------------------------
 
-describe('warnings (render, explain)', () => {
+describe('warnings (render, lint, explain)', () => {
+  /** A TaskRun of PipelineRun release copying its git output to a bucket whose secret is configured by half. */
+  const HALF_BUCKET = `apiVersion: tekton.dev/v1alpha1
+kind: TaskRun
+metadata:
+  name: build
+  namespace: ci
+  ownerReferences: [{apiVersion: tekton.dev/v1alpha1, kind: PipelineRun, name: release}]
+spec:
+  taskSpec:
+    outputs:
+      resources: [{name: src, type: git}]
+    steps:
+    - {name: build, image: alpine, command: ['true']}
+  outputs:
+    resources: [{name: src, resourceRef: {name: src}, paths: [release-bucket/build/src]}]
+---
+apiVersion: tekton.dev/v1alpha1
+kind: PipelineResource
+metadata: {name: src, namespace: ci}
+spec:
+  type: git
+  params: [{name: url, value: 'https://github.com/example/app'}]
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: config-artifact-bucket, namespace: tekton-pipelines}
+data:
+  location: gs://artifacts
+  bucket.service.account.secret.name: artifacts-sa
+---
+${SA}`;
+  const WARNING =
+    'ConfigMap tekton-pipelines/config-artifact-bucket: data["bucket.service.account.secret.name"]: is set but bucket.service.account.secret.key is not, ' +
+    "so Tekton ignored it: the artifact copy steps run gsutil without the secret's credentials";
+  type PodJson = { spec: { containers: { name: string; args: string[]; env?: unknown[] }[]; volumes: { name: string }[] } };
+
+  it('render: the Pod on standard output, the warning on standard error, exit 0', async () => {
+    const r = await run('render', '-f', file('half-bucket.yaml', HALF_BUCKET), '-o', 'json');
+    expect([r.code, r.stderr]).toEqual([0, `taskpod render: warning: ${WARNING}\n`]);
+    const pod = JSON.parse(r.stdout) as PodJson;
+    const copy = pod.spec.containers.find((c) => c.name.startsWith('step-artifact-copy-to-src-'));
+    expect(copy?.args.slice(-2)).toEqual(['-args', 'cp -P -r /workspace/output/src gs://artifacts/release-bucket/build/src']);
+    expect(copy?.env).toEqual([{ name: 'HOME', value: '/builder/home' }]);
+    expect(pod.spec.volumes.map((v) => v.name)).not.toContain('volume-bucket-artifacts-sa');
+  });
+
+  it('lint: the warning in the text report, counted in the last line; exit 0 with no sidecar at risk', async () => {
+    const r = await run('lint', '-f', file('half-bucket-lint.yaml', HALF_BUCKET));
+    expect(r).toEqual({ code: 0, stderr: '', stdout: `warning: ${WARNING}\nno sidecar would keep running, 1 warning; 0 sidecars checked against the nop image ${NOP}\n` });
+  });
+
+  it('lint -o json: the findings on standard output as before, the warning on standard error', async () => {
+    const r = await run('lint', '-f', file('half-bucket-lint-json.yaml', HALF_BUCKET), '-o', 'json');
+    expect(r).toEqual({ code: 0, stdout: '[]\n', stderr: `taskpod lint: warning: ${WARNING}\n` });
+  });
+
+  it("lint reports a sidecar at risk once, as its finding, not again as the render's warning", async () => {
+    const withSidecar = HALF_BUCKET.replace("    - {name: build, image: alpine, command: ['true']}\n", "    - {name: build, image: alpine, command: ['true']}\n    sidecars:\n    - {name: web, image: busybox, command: [/bin/sh]}\n");
+    const r = await run('lint', '-f', file('half-bucket-sidecar.yaml', withSidecar), '--nop-contains', '/bin/sh');
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^Pod ci\/build-pod-[0-9a-f]{6} \(rendered\): sidecar "web": keeps running: /);
+    expect(lines.slice(1)).toEqual([`warning: ${WARNING}`, `1 sidecar would keep running, 1 warning; 1 sidecar checked against the nop image ${NOP}`]);
+  });
+
+  it('explain: a Warnings section ends the text, the data has "warnings", -o mermaid puts them on standard error', async () => {
+    const f = file('half-bucket-explain.yaml', HALF_BUCKET);
+    const text = await run('explain', '-f', f);
+    expect([text.code, text.stderr]).toEqual([0, '']);
+    expect(text.stdout).toMatch(new RegExp(`\\n\\nWarnings:\\n  ${WARNING.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n$`));
+    const json = await run('explain', '-f', f, '-o', 'json');
+    expect((JSON.parse(json.stdout) as { warnings: unknown }).warnings).toEqual([
+      {
+        object: 'ConfigMap tekton-pipelines/config-artifact-bucket',
+        field: 'data["bucket.service.account.secret.name"]',
+        message: "is set but bucket.service.account.secret.key is not, so Tekton ignored it: the artifact copy steps run gsutil without the secret's credentials",
+      },
+    ]);
+    const mermaid = await run('explain', '-f', f, '-o', 'mermaid');
+    expect(mermaid.stdout).toMatch(/^flowchart TB\n/);
+    expect([mermaid.code, mermaid.stderr]).toEqual([0, `taskpod explain: warning: ${WARNING}\n`]);
+  });
+
   it('explain: no Warnings section and an empty "warnings" when there is nothing to say', async () => {
     const f = file('explain-no-warnings.yaml', TASKRUN);
     expect((await run('explain', '-f', f)).stdout).not.toContain('Warnings:');
