@@ -22,6 +22,8 @@
 // The whole render.
 export { renderPod, admit, redirect, substitute } from './render';
 export type { RenderOptions } from './render';
+export { renderTaskRun } from './render';
+export type { RenderResult } from './render';
 
 // PipelineRuns: everything the controllers created, in order, and the stages.
 export { expandPipelineRun, admitPipelineRun, pipelineRunName, encodeTaskRun, encodeClaim } from './pipeline/expand';
@@ -54,6 +56,10 @@ export type { Config, Images, ImageEntrypoints } from './model/config';
 // Errors.
 export { formatError, foldError, objectLabel } from './errors';
 export type { TaskpodError, ErrorTag } from './errors';
+
+// Warnings: inputs Tekton ran as they are, though doubtful.
+export { formatWarning } from './warnings';
+export type { TaskpodWarning } from './warnings';
 
 // Admission.
 export { defaultTaskRun, defaultTaskSpec } from './admission/defaults';
@@ -106,9 +112,6 @@ export { Pipeline as PipelineCodec, PipelineRun as PipelineRunCodec, Condition a
 // Sidecars: ready gating, stopping, the nop-image check, native sidecars.
 export * from './sidecars';
 
-// Warnings: what taskpod accepts, as Tekton did, but reports.
-export { formatWarning } from './warnings';
-export type { TaskpodWarning } from './warnings';
 
 // Status: a TaskRun's status from its Pod, with "now" as a parameter.
 export * from './status';

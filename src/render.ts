@@ -1,7 +1,9 @@
 /**
  * From input objects to the Pod, in the order of Tekton's reconciler
  * (`reconcile` then `createPod` in pkg/reconciler/taskrun/taskrun.go at
- * 6c132b937e). Every stage is a pure function of the previous one's value.
+ * 6c132b937e). Every stage is a pure function of the previous one's value;
+ * the warnings are one more pure pass over the resolved run and the
+ * finished Pod (src/render-warnings.ts).
  *
  * @packageDocumentation
  */
@@ -18,7 +20,10 @@ import type { TaskSpec } from './model/tekton';
 import { redirectTaskSpec, stepCommand } from './pod/entrypoint';
 import { makePod } from './pod/build';
 import { resolveRun, ResolvedRun, theTaskRun } from './resolve';
+import { renderWarnings } from './render-warnings';
 import { SidecarMode, toNativeSidecars } from './sidecars/native';
+import { knownNopImage } from './sidecars/nop-risk';
+import type { TaskpodWarning } from './warnings';
 import {
   addImageDigestExporter,
   addInputResources,
@@ -52,6 +57,33 @@ export interface RenderOptions {
    * value as JSON, do not re-encode it with the `Pod` codec.
    */
   readonly sidecars?: SidecarMode;
+  /**
+   * Absolute paths of the executables the nop image (`config.images.nop`)
+   * contains, for the warnings about sidecars it would not stop. Without
+   * it, Tekton's own nop image is known (it holds only `/ko-app/nop`) and
+   * any other nop image's contents are unknown.
+   */
+  readonly nopContains?: readonly string[];
+}
+
+/**
+ * What a render gives: the Pod, exactly as Tekton created it, and the
+ * warnings about inputs Tekton accepted although they probably do not do
+ * what was meant (docs/deviations.md, "Warnings").
+ *
+ * @example
+ * ```ts
+ * const r = renderTaskRun(objects, { config });
+ * if (E.isRight(r)) r.right.warnings.forEach((w) => console.error(formatWarning(w)));
+ * ```
+ *
+ * @public
+ */
+export interface RenderResult {
+  /** The Pod, exactly as {@link renderPod} returns it. */
+  readonly pod: RenderedPod;
+  /** In a fixed order; empty when nothing is doubtful. */
+  readonly warnings: readonly TaskpodWarning[];
 }
 
 /**
@@ -133,18 +165,23 @@ export function substitute(run: ResolvedRun, spec: TaskSpec): TaskSpec {
 }
 
 /**
- * Renders the Pod of the one TaskRun among `objects`, typed as a
- * {@link RenderedPod} (assignable to a Kubernetes client's `V1Pod`).
+ * Renders the one TaskRun among `objects`: its Pod, typed as a
+ * {@link RenderedPod} (assignable to a Kubernetes client's `V1Pod`), and
+ * the warnings about it.
  *
  * @example
  * ```ts
- * const pod = renderPod(objects, { config });
- * if (E.isRight(pod)) console.log(JSON.stringify(pod.right));
+ * const r = renderTaskRun(objects, { config });
+ * if (E.isLeft(r)) console.error(formatError(r.left));
+ * else {
+ *   for (const w of r.right.warnings) console.error(`warning: ${formatWarning(w)}`);
+ *   console.log(JSON.stringify(r.right.pod));
+ * }
  * ```
  *
  * @public
  */
-export function renderPod(objects: InputObjects, options: RenderOptions = {}): E.Either<TaskpodError, RenderedPod> {
+export function renderTaskRun(objects: InputObjects, options: RenderOptions = {}): E.Either<TaskpodError, RenderResult> {
   const config = options.config ?? DEFAULT_CONFIG;
   return pipe(
     theTaskRun(objects),
@@ -192,8 +229,28 @@ export function renderPod(objects: InputObjects, options: RenderOptions = {}): E
           }),
         ),
         E.map((pod) => Pod.encode(pod) as RenderedPod),
-        E.map((pod) => (options.sidecars === 'native' ? (toNativeSidecars(pod, (run.taskSpec.sidecars ?? []).length) as RenderedPod) : pod)),
+        E.map((pod) => ({
+          pod: options.sidecars === 'native' ? (toNativeSidecars(pod, (run.taskSpec.sidecars ?? []).length) as RenderedPod) : pod,
+          warnings: renderWarnings(run, pod, options.sidecars ?? 'nop', knownNopImage(config.images.nop, options.nopContains), config.imageEntrypoints),
+        })),
       );
     }),
   );
+}
+
+/**
+ * Renders the Pod of the one TaskRun among `objects`, typed as a
+ * {@link RenderedPod} (assignable to a Kubernetes client's `V1Pod`): the
+ * Pod of {@link renderTaskRun}, without its warnings.
+ *
+ * @example
+ * ```ts
+ * const pod = renderPod(objects, { config });
+ * if (E.isRight(pod)) console.log(JSON.stringify(pod.right));
+ * ```
+ *
+ * @public
+ */
+export function renderPod(objects: InputObjects, options: RenderOptions = {}): E.Either<TaskpodError, RenderedPod> {
+  return E.map((r: RenderResult) => r.pod)(renderTaskRun(objects, options));
 }

@@ -1,42 +1,43 @@
 /**
- * Warnings: what taskpod accepts, as Tekton did, but a user should know
- * about. A warning is a value returned beside the result, never printed by
- * the library; the CLI writes it to standard error.
+ * Warnings: what taskpod tells a user about an input that Tekton accepted
+ * and ran, but that probably does not do what was meant (a bucket secret
+ * configured by half, a sidecar the nop image will not stop). The Pod is
+ * rendered exactly as Tekton created it; the warning travels beside it.
+ * Like a {@link TaskpodError}, a warning names the object and the field.
  *
  * @packageDocumentation
  */
 import { escapeControls } from './errors';
 
 /**
- * Something taskpod went along with, as Tekton did, that deserves a look:
- * the object it is about (`Kind namespace/name`), the field path inside it
- * (`''` for the object as a whole), and what happened.
+ * Something doubtful about an input that Tekton nevertheless ran.
  *
  * @example
  * ```ts
  * const w: TaskpodWarning = {
- *   object: 'Pod default/run-pod-abcdef',
- *   field: 'status.containerStatuses[2].state.terminated.message',
- *   message: 'not a JSON list of resource results: ignored, as Tekton ignored it',
+ *   object: 'ConfigMap tekton-pipelines/config-artifact-bucket',
+ *   field: 'data["bucket.service.account.secret.key"]',
+ *   message: 'is empty: GOOGLE_APPLICATION_CREDENTIALS names the directory /var/bucketsecret/sa, not a key file',
  * };
  * ```
  *
  * @public
  */
 export interface TaskpodWarning {
-  /** The object, as `Kind namespace/name`. */
+  /** The object, as `Kind namespace/name` (as in {@link TaskpodError}). */
   readonly object: string;
-  /** The field path inside it, `''` for the object as a whole. */
+  /** The field path inside the object, `''` when the object as a whole is meant. */
   readonly field: string;
+  /** What is doubtful and what Tekton's Pod does with it, in one sentence. */
   readonly message: string;
 }
 
 /**
- * A warning about `object` at `field`.
+ * A warning about `field` of `object`.
  *
  * @example
  * ```ts
- * warning('TaskRun default/run', 'status.podName', 'names another Pod');
+ * warning('Task ci/build', 'spec.sidecars[0]', 'sidecar "web" will not stop ...');
  * ```
  */
 export function warning(object: string, field: string, message: string): TaskpodWarning {
@@ -45,11 +46,12 @@ export function warning(object: string, field: string, message: string): Taskpod
 
 /**
  * One line: `object: field: message` (control characters escaped), as
- * `formatError` writes errors.
+ * {@link formatError} writes an error.
  *
  * @example
  * ```ts
- * formatWarning({ object: 'TaskRun default/run', field: '', message: 'is cancelled' }); // 'TaskRun default/run: is cancelled'
+ * formatWarning({ object: 'Task ci/build', field: 'spec.sidecars[0]', message: 'sidecar "web" will not stop' });
+ * // 'Task ci/build: spec.sidecars[0]: sidecar "web" will not stop'
  * ```
  *
  * @public

@@ -471,7 +471,7 @@ ${SA}`;
     expect(r.code).toBe(0);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^taskpod render: warning: sidecar "web" will not stop when its image is swapped for the nop image: /);
+    expect(lines[0]).toMatch(/^taskpod render: warning: TaskRun ci\/risky: spec\.taskSpec\.sidecars\[0\]: sidecar "web" will not stop when its image is swapped for the nop image: /);
   });
 
   it('never warns about steps: they run the entrypoint binary, but Tekton does not swap their image', async () => {
@@ -788,5 +788,122 @@ describe('stop-sidecars', () => {
     expect(lines.every((l) => l.startsWith('taskpod stop-sidecars: warning: Pod ci/run-pod-abcde: sidecar '))).toBe(true);
     expect(lines.some((l) => l.includes('sidecar "proxy" will not stop'))).toBe(true);
     expect(r.stderr).not.toContain('step-');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Warnings: inputs Tekton ran as they are, although doubtful
+// ---------------------------------------------------------------------------
+
+describe('warnings (render, lint, explain)', () => {
+  /** A TaskRun of PipelineRun release copying its git output to a bucket whose secret is configured by half. */
+  const HALF_BUCKET = `apiVersion: tekton.dev/v1alpha1
+kind: TaskRun
+metadata:
+  name: build
+  namespace: ci
+  ownerReferences: [{apiVersion: tekton.dev/v1alpha1, kind: PipelineRun, name: release}]
+spec:
+  taskSpec:
+    outputs:
+      resources: [{name: src, type: git}]
+    steps:
+    - {name: build, image: alpine, command: ['true']}
+  outputs:
+    resources: [{name: src, resourceRef: {name: src}, paths: [release-bucket/build/src]}]
+---
+apiVersion: tekton.dev/v1alpha1
+kind: PipelineResource
+metadata: {name: src, namespace: ci}
+spec:
+  type: git
+  params: [{name: url, value: 'https://github.com/example/app'}]
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: config-artifact-bucket, namespace: tekton-pipelines}
+data:
+  location: gs://artifacts
+  bucket.service.account.secret.name: artifacts-sa
+---
+${SA}`;
+  const WARNING =
+    'ConfigMap tekton-pipelines/config-artifact-bucket: data["bucket.service.account.secret.name"]: is set but bucket.service.account.secret.key is not, ' +
+    "so Tekton ignored it: the artifact copy steps run gsutil without the secret's credentials";
+  type PodJson = { spec: { containers: { name: string; args: string[]; env?: unknown[] }[]; volumes: { name: string }[] } };
+
+  it('render: the Pod on standard output, the warning on standard error, exit 0', async () => {
+    const r = await run('render', '-f', file('half-bucket.yaml', HALF_BUCKET), '-o', 'json');
+    expect([r.code, r.stderr]).toEqual([0, `taskpod render: warning: ${WARNING}\n`]);
+    const pod = JSON.parse(r.stdout) as PodJson;
+    const copy = pod.spec.containers.find((c) => c.name.startsWith('step-artifact-copy-to-src-'));
+    expect(copy?.args.slice(-2)).toEqual(['-args', 'cp -P -r /workspace/output/src gs://artifacts/release-bucket/build/src']);
+    expect(copy?.env).toEqual([{ name: 'HOME', value: '/builder/home' }]);
+    expect(pod.spec.volumes.map((v) => v.name)).not.toContain('volume-bucket-artifacts-sa');
+  });
+
+  it('lint: the warning in the text report, counted in the last line; exit 0 with no sidecar at risk', async () => {
+    const r = await run('lint', '-f', file('half-bucket-lint.yaml', HALF_BUCKET));
+    expect(r).toEqual({ code: 0, stderr: '', stdout: `warning: ${WARNING}\nno sidecar would keep running, 1 warning; 0 sidecars checked against the nop image ${NOP}\n` });
+  });
+
+  it('lint -o json: the findings on standard output as before, the warning on standard error', async () => {
+    const r = await run('lint', '-f', file('half-bucket-lint-json.yaml', HALF_BUCKET), '-o', 'json');
+    expect(r).toEqual({ code: 0, stdout: '[]\n', stderr: `taskpod lint: warning: ${WARNING}\n` });
+  });
+
+  it("lint reports a sidecar at risk once, as its finding, not again as the render's warning", async () => {
+    const withSidecar = HALF_BUCKET.replace("    - {name: build, image: alpine, command: ['true']}\n", "    - {name: build, image: alpine, command: ['true']}\n    sidecars:\n    - {name: web, image: busybox, command: [/bin/sh]}\n");
+    const r = await run('lint', '-f', file('half-bucket-sidecar.yaml', withSidecar), '--nop-contains', '/bin/sh');
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^Pod ci\/build-pod-[0-9a-f]{6} \(rendered\): sidecar "web": keeps running: /);
+    expect(lines.slice(1)).toEqual([`warning: ${WARNING}`, `1 sidecar would keep running, 1 warning; 1 sidecar checked against the nop image ${NOP}`]);
+  });
+
+  it('explain: a Warnings section ends the text, the data has "warnings", -o mermaid puts them on standard error', async () => {
+    const f = file('half-bucket-explain.yaml', HALF_BUCKET);
+    const text = await run('explain', '-f', f);
+    expect([text.code, text.stderr]).toEqual([0, '']);
+    expect(text.stdout).toMatch(new RegExp(`\\n\\nWarnings:\\n  ${WARNING.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n$`));
+    const json = await run('explain', '-f', f, '-o', 'json');
+    expect((JSON.parse(json.stdout) as { warnings: unknown }).warnings).toEqual([
+      {
+        object: 'ConfigMap tekton-pipelines/config-artifact-bucket',
+        field: 'data["bucket.service.account.secret.name"]',
+        message: "is set but bucket.service.account.secret.key is not, so Tekton ignored it: the artifact copy steps run gsutil without the secret's credentials",
+      },
+    ]);
+    const mermaid = await run('explain', '-f', f, '-o', 'mermaid');
+    expect(mermaid.stdout).toMatch(/^flowchart TB\n/);
+    expect([mermaid.code, mermaid.stderr]).toEqual([0, `taskpod explain: warning: ${WARNING}\n`]);
+  });
+
+  it('explain: no Warnings section and an empty "warnings" when there is nothing to say', async () => {
+    const f = file('explain-no-warnings.yaml', TASKRUN);
+    expect((await run('explain', '-f', f)).stdout).not.toContain('Warnings:');
+    expect((JSON.parse((await run('explain', '-f', f, '-o', 'json')).stdout) as { warnings: unknown }).warnings).toEqual([]);
+  });
+
+  it('explain --nop-contains feeds the sidecar warnings, as for render', async () => {
+    const f = file('explain-sidecar.yaml', `${RUN_DOC}    sidecars:\n    - {name: web, image: busybox, command: [/bin/sh]}\n---\n${SA}`);
+    const plain = await run('explain', '-f', f, '-o', 'json');
+    expect((JSON.parse(plain.stdout) as { warnings: unknown[] }).warnings).toEqual([]);
+    const risky = await run('explain', '-f', f, '-o', 'json', '--nop-contains', '/bin/sh');
+    expect((JSON.parse(risky.stdout) as { warnings: { object: string; field: string }[] }).warnings.map((w) => [w.object, w.field])).toEqual([['TaskRun ci/run', 'spec.taskSpec.sidecars[0]']]);
+  });
+
+  it('explain ends its text with the warnings, and with -o mermaid prints them on standard error, as render does', async () => {
+    const f = file('explain-sidecar-text.yaml', `${RUN_DOC}    sidecars:\n    - {name: web, image: busybox, command: [/bin/sh]}\n---\n${SA}`);
+    const rendered = await run('render', '-f', f, '--nop-contains', '/bin/sh');
+    const line = rendered.stderr.replace(/^taskpod render: warning: /, '').trimEnd();
+    expect(line).toMatch(/^TaskRun ci\/run: spec\.taskSpec\.sidecars\[0\]: sidecar "web" will not stop /);
+    const text = await run('explain', '-f', f, '--nop-contains', '/bin/sh');
+    expect([text.code, text.stderr]).toEqual([0, '']);
+    expect(text.stdout.endsWith(`\n\nWarnings:\n  ${line}\n`)).toBe(true);
+    const mermaid = await run('explain', '-f', f, '--nop-contains', '/bin/sh', '-o', 'mermaid');
+    expect(mermaid.stdout).toMatch(/^flowchart TB\n/);
+    expect([mermaid.code, mermaid.stderr]).toEqual([0, `taskpod explain: warning: ${line}\n`]);
   });
 });

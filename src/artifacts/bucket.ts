@@ -9,6 +9,7 @@
  */
 import * as E from 'fp-ts/Either';
 import { invalidConfig, objectLabel, TaskpodError } from '../errors';
+import { TaskpodWarning, warning } from '../warnings';
 import type { ConfigMap } from '../model/core';
 import type { Images } from '../model/config';
 import type { SecretParam } from '../model/tekton';
@@ -50,12 +51,14 @@ export const BUCKET_CONFIG_LABEL = objectLabel('ConfigMap', SYSTEM_NAMESPACE, BU
 const dataField = (key: string) => `data[${JSON.stringify(key)}]`;
 
 /**
- * Reads the bucket ConfigMap. Tekton used the secret only when both its name
- * and key were given, exposed it as `bucket.service.account.field.name`
- * (default `GOOGLE_APPLICATION_CREDENTIALS`), and silently produced steps
- * without credentials, or a Pod the API server refuses, when those keys were
- * half set or unusable. taskpod refuses such a ConfigMap, naming the key
- * (docs/deviations.md).
+ * Reads the bucket ConfigMap as Tekton did (NewArtifactBucketConfigFromConfigMap
+ * at 6c132b937e): the service-account secret is used only when both its
+ * name and its key are given, and is exposed as
+ * `bucket.service.account.field.name` (default
+ * `GOOGLE_APPLICATION_CREDENTIALS`). A half-set, empty-key or unknown-field
+ * configuration gives Tekton's steps (see `bucketConfigWarnings` for
+ * what is doubtful about them). Refused only when the secret name makes the
+ * volume name `volume-bucket-<name>` invalid: the API server refused that Pod.
  *
  * @example
  * ```ts
@@ -67,25 +70,53 @@ export function bucketConfig(cm: ConfigMap): E.Either<TaskpodError, BucketConfig
   const data = cm.data ?? {};
   const has = (k: string) => Object.prototype.hasOwnProperty.call(data, k);
   const location = has(BUCKET_LOCATION_KEY) ? data[BUCKET_LOCATION_KEY]! : '';
-  const fail = (key: string, message: string) => E.left(invalidConfig(BUCKET_CONFIG_LABEL, dataField(key), message));
-  const hasName = has(BUCKET_SECRET_NAME_KEY);
-  const hasKey = has(BUCKET_SECRET_KEY_KEY);
-  if (!hasName && !hasKey) return E.right({ location, secrets: [] });
-  if (!hasName) return fail(BUCKET_SECRET_NAME_KEY, `missing: ${BUCKET_SECRET_KEY_KEY} is set, so the secret holding the service account must be named too (Tekton silently ignored the key)`);
-  if (!hasKey) return fail(BUCKET_SECRET_KEY_KEY, `missing: ${BUCKET_SECRET_NAME_KEY} is set, so the key of the service account in that secret must be named too (Tekton silently ignored the secret)`);
+  if (!has(BUCKET_SECRET_NAME_KEY) || !has(BUCKET_SECRET_KEY_KEY)) return E.right({ location, secrets: [] });
   const secretName = data[BUCKET_SECRET_NAME_KEY]!;
-  const secretKey = data[BUCKET_SECRET_KEY_KEY]!;
   const volumeProblem = dns1123LabelProblem(`volume-bucket-${secretName}`);
   if (secretName === '' || volumeProblem !== undefined) {
     const why = secretName === '' ? 'must not be empty' : `gives the volume name "volume-bucket-${secretName}", which ${volumeProblem}`;
-    return fail(BUCKET_SECRET_NAME_KEY, `invalid secret name "${secretName}": it ${why}`);
+    return E.left(invalidConfig(BUCKET_CONFIG_LABEL, dataField(BUCKET_SECRET_NAME_KEY), `invalid secret name "${secretName}": it ${why} (the API server refuses the Pod)`));
   }
-  if (secretKey === '') return fail(BUCKET_SECRET_KEY_KEY, 'must not be empty: it names the key of the secret that holds the service account');
+  const fieldName = has(BUCKET_FIELD_NAME_KEY) ? data[BUCKET_FIELD_NAME_KEY]! : DEFAULT_BUCKET_FIELD_NAME;
+  return E.right({ location, secrets: [{ fieldName, secretName, secretKey: data[BUCKET_SECRET_KEY_KEY]! }] });
+}
+
+/**
+ * What is doubtful about the bucket ConfigMap's secret keys, although
+ * Tekton ran the Pod they give: the secret name without the key or the key
+ * without the name (Tekton ignored the half: gsutil runs without the
+ * secret), an empty key (the env var names the secret's directory, not a
+ * key file), a field name other than `GOOGLE_APPLICATION_CREDENTIALS` or
+ * `BOTO_CONFIG` (the secret volume is added but mounted nowhere).
+ *
+ * @example
+ * ```ts
+ * bucketConfigWarnings({ data: { location: 'gs://b', 'bucket.service.account.secret.name': 'sa' } });
+ * // [{ object: 'ConfigMap tekton-pipelines/config-artifact-bucket', field: 'data["bucket.service.account.secret.name"]', message: 'is set but ...' }]
+ * ```
+ */
+export function bucketConfigWarnings(cm: ConfigMap): readonly TaskpodWarning[] {
+  const data = cm.data ?? {};
+  const has = (k: string) => Object.prototype.hasOwnProperty.call(data, k);
+  const warn = (key: string, message: string) => [warning(BUCKET_CONFIG_LABEL, dataField(key), message)];
+  const hasName = has(BUCKET_SECRET_NAME_KEY);
+  const hasKey = has(BUCKET_SECRET_KEY_KEY);
+  if (!hasName && !hasKey) return [];
+  const unused = 'so Tekton ignored it: the artifact copy steps run gsutil without the secret\'s credentials';
+  if (!hasKey) return warn(BUCKET_SECRET_NAME_KEY, `is set but ${BUCKET_SECRET_KEY_KEY} is not, ${unused}`);
+  if (!hasName) return warn(BUCKET_SECRET_KEY_KEY, `is set but ${BUCKET_SECRET_NAME_KEY} is not, ${unused}`);
+  const secretName = data[BUCKET_SECRET_NAME_KEY]!;
   const fieldName = has(BUCKET_FIELD_NAME_KEY) ? data[BUCKET_FIELD_NAME_KEY]! : DEFAULT_BUCKET_FIELD_NAME;
   if (!BUCKET_FIELD_NAMES.includes(fieldName)) {
-    return fail(BUCKET_FIELD_NAME_KEY, `invalid value "${fieldName}": it must be ${BUCKET_FIELD_NAMES.join(' or ')} (Tekton mounted no credentials for any other)`);
+    return warn(
+      BUCKET_FIELD_NAME_KEY,
+      `"${fieldName}" is neither ${BUCKET_FIELD_NAMES.join(' nor ')}, so Tekton added the volume volume-bucket-${secretName} but mounted it nowhere and set no env var: the artifact copy steps run gsutil without the secret's credentials`,
+    );
   }
-  return E.right({ location, secrets: [{ fieldName, secretName, secretKey }] });
+  if (data[BUCKET_SECRET_KEY_KEY] === '') {
+    return warn(BUCKET_SECRET_KEY_KEY, `is empty, so ${fieldName} names the secret's directory ${BUCKET_SECRET_MOUNT_ROOT}/${secretName}, not a key file in it`);
+  }
+  return [];
 }
 
 /**

@@ -72,7 +72,8 @@ export function findBucketConfigMap(find: FindConfigMap): ConfigMap | undefined 
 
 /**
  * The artifact storage: PVC storage on claim `claimName`, or the bucket the
- * ConfigMap describes (an unusable bucket ConfigMap is an error).
+ * ConfigMap describes (a bucket secret name that makes no valid volume name
+ * is an error: `bucketConfig`).
  *
  * @example
  * ```ts

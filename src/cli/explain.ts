@@ -12,12 +12,13 @@ import { formatWarning } from '../warnings';
 import { optList, optString, UsageError } from './args';
 import { Command, CommandResult, commonOptions, limitsFrom, outputFormat } from './command';
 import { formatValue, readConfig, readObjects } from './io';
+import { nopContains } from './sidecar-io';
 
 /** The `explain` command. */
 export const explainCommand: Command = {
   name: 'explain',
   summary: 'show what made each container of the Pod, its wait/post files, mounts and volumes',
-  usage: 'taskpod explain -f FILE [-f FILE ...] [--config FILE] [--sidecars nop|native] [-o text|mermaid|json|yaml]',
+  usage: 'taskpod explain -f FILE [-f FILE ...] [--config FILE] [--sidecars nop|native] [--nop-contains PATH ...] [-o text|mermaid|json|yaml]',
   description: [
     'Renders the Pod as taskpod render does and explains it: each container in the order it',
     'runs (init containers, then the steps, then the sidecars) with what made it (a step of the',
@@ -25,7 +26,9 @@ export const explainCommand: Command = {
     'upload, an artifact copy, a sidecar, place-tools), the files its entrypoint waits for and',
     'writes, its mounts and where its env vars came from; then each volume and who mounts it.',
     '-o mermaid prints a flowchart for a ```mermaid block (GitHub renders it); -o json and',
-    '-o yaml print the same explanation as data.',
+    '-o yaml print the same explanation as data. The render\'s warnings (as taskpod render',
+    'prints them) end the text and are the data\'s "warnings"; with -o mermaid they go to',
+    'standard error.',
     'Given a PipelineRun (and no TaskRun), explains the run as a graph instead: its tasks in the',
     'waves the controller created them in, with their TaskRuns, Pods and condition checks, the',
     'runAfter and from edges, and each resource passed between tasks with the /pvc (or bucket)',
@@ -37,12 +40,13 @@ export const explainCommand: Command = {
     'taskpod explain -f taskrun.yaml -f task.yaml --config config.yaml -o json',
     'taskpod explain -f pipelinerun.yaml -o mermaid',
   ],
-  options: { ...commonOptions, config: { value: true }, sidecars: { value: true } },
+  options: { ...commonOptions, config: { value: true }, sidecars: { value: true }, 'nop-contains': { value: true, repeat: true } },
   run(options): CommandResult {
     const limits = limitsFrom(options);
     const format = outputFormat(options, ['text', 'mermaid', 'json', 'yaml']);
     const sidecars = optString(options, 'sidecars') ?? 'nop';
     if (sidecars !== 'nop' && sidecars !== 'native') throw new UsageError(`--sidecars takes nop or native, not "${sidecars}"`);
+    const contains = nopContains(options);
     const files = pipe(
       E.Do,
       E.bind('objects', () => readObjects(optList(options, 'file'), limits)),
@@ -53,15 +57,16 @@ export const explainCommand: Command = {
       return E.map((x: Parameters<typeof formatPipelineExplanation>[0]) => ({
         stdout:
           format === 'mermaid' ? pipelineExplanationMermaid(x) : format === 'text' ? formatPipelineExplanation(x) : formatValue(x, format === 'json' ? 'json' : 'yaml'),
-        warnings: format === 'text' ? [] : x.warnings.map(formatWarning),
-      }))(explainPipelineRunRender(objects, { config, sidecars }));
+        warnings: format === 'mermaid' ? x.warnings.map(formatWarning) : [],
+      }))(explainPipelineRunRender(objects, { config, sidecars, nopContains: contains }));
     }
     return pipe(
       files,
-      E.chain(({ objects, config }) => explainRender(objects, { config, sidecars })),
+      E.chain(({ objects, config }) => explainRender(objects, { config, sidecars, nopContains: contains })),
       E.map((x) => ({
         stdout:
           format === 'mermaid' ? explanationMermaid(x) : format === 'text' ? formatExplanation(x) : formatValue(x, format === 'json' ? 'json' : 'yaml'),
+        ...(format === 'mermaid' ? { warnings: (x.warnings ?? []).map(formatWarning) } : {}),
       })),
     );
   },

@@ -5,13 +5,10 @@
  */
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import type { Pod } from '../model/core';
 import { expandPipelineRun, PipelineRunExpansion } from '../pipeline/expand';
-import { renderPod } from '../render';
-import { formatWarning } from '../warnings';
+import { renderTaskRun } from '../render';
 import type { SidecarMode } from '../sidecars/native';
-import { checkSidecars, knownNopImage, nopWarnings } from '../sidecars/nop-risk';
-import { isStepName } from '../sidecars/pod';
+import { formatWarning } from '../warnings';
 import { CommandResult, Command, commonOptions, limitsFrom, outputFormat } from './command';
 import { formatValue, readConfig, readObjects } from './io';
 import { optList, optString, ParsedOptions, UsageError } from './args';
@@ -22,11 +19,6 @@ function sidecarMode(options: ParsedOptions): SidecarMode {
   const mode = optString(options, 'sidecars') ?? 'nop';
   if (mode !== 'nop' && mode !== 'native') throw new UsageError(`--sidecars takes nop or native, not "${mode}"`);
   return mode;
-}
-
-/** The sidecars of a rendered Pod: its containers that are not steps. */
-function podSidecars(pod: Pod) {
-  return (pod.spec?.containers ?? []).filter((c) => !isStepName(c.name ?? ''));
 }
 
 /**
@@ -58,7 +50,8 @@ export const renderCommand: Command = {
     'restartPolicy: Always, Kubernetes 1.29+), which Kubernetes stops itself: an opt-in departure',
     'from Tekton that avoids the nop-image swap. With the default (nop), warns about sidecars that',
     'would keep running after the swap (see taskpod lint; --nop-contains lists what an',
-    'operator\'s nop image contains).',
+    'operator\'s nop image contains). Warnings (on standard error, exit status 0) also name inputs',
+    'Tekton ran as they are although they are doubtful, such as a half-configured artifact bucket.',
   ],
   examples: [
     'taskpod render -f fixtures/demo/input.yaml',
@@ -83,23 +76,16 @@ export const renderCommand: Command = {
       const { objects, config } = files.right;
       return E.map((expansion: PipelineRunExpansion) => ({
         stdout: formatValue(expansionList(expansion, task), format === 'json' ? 'json' : 'yaml'),
-        warnings: [
-          ...expansion.warnings.map(formatWarning),
-          ...(sidecars === 'native'
-            ? []
-            : expansion.created.flatMap((c) =>
-                nopWarnings(checkSidecars(podSidecars(c.pod), knownNopImage(config.images.nop, contains), config.imageEntrypoints)).map((w) => `${c.rendered.metadata.name as string}: ${w}`),
-              )),
-        ],
-      }))(expandPipelineRun(objects, { config, sidecars }));
+        warnings: expansion.warnings.map(formatWarning),
+      }))(expandPipelineRun(objects, { config, sidecars, nopContains: contains }));
     }
     if (task !== undefined) throw new UsageError('--task selects a pipeline task: it needs a PipelineRun (and no TaskRun) in the input');
     return pipe(
       files,
-      E.bind('pod', ({ objects, config }) => renderPod(objects, { config, sidecars })),
-      E.map(({ pod, config }) => ({
+      E.chain(({ objects, config }) => renderTaskRun(objects, { config, sidecars, nopContains: contains })),
+      E.map(({ pod, warnings }) => ({
         stdout: formatValue(pod, format === 'json' ? 'json' : 'yaml'),
-        warnings: sidecars === 'native' ? [] : nopWarnings(checkSidecars(podSidecars(pod), knownNopImage(config.images.nop, contains), config.imageEntrypoints)),
+        warnings: warnings.map(formatWarning),
       })),
     );
   },

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { READY_ANNOTATION, READY_FILE } from '../pod/constants';
+import { formatWarning } from '../warnings';
 import type { ContainerExplanation, PodExplanation } from './index';
 
 const ORIGIN_LABEL: Readonly<Record<ContainerExplanation['origin'], string>> = {
@@ -40,7 +41,8 @@ function waitNote(file: string): string {
 
 /**
  * The explanation as text: containers in run order with what made them,
- * their wait/post files, mounts and env vars, then the volumes.
+ * their wait/post files, mounts and env vars, then the volumes and the
+ * render's warnings.
  *
  * @example
  * ```ts
@@ -78,6 +80,11 @@ export function formatExplanation(x: PodExplanation): string {
       out.push(`  ${v.name.padEnd(nameWidth)}  ${v.source}, ${v.origin}: ${v.why}`);
       out.push(`  ${' '.repeat(nameWidth)}  mounted by: ${v.mountedBy.length > 0 ? v.mountedBy.join(', ') : 'none'}`);
     }
+  }
+  const warnings = x.warnings ?? [];
+  if (warnings.length > 0) {
+    out.push('', 'Warnings:');
+    for (const w of warnings) out.push(`  ${formatWarning(w)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -23,8 +23,9 @@ import type { Step, TaskSpec } from '../model/tekton';
 import { defaultTaskRun } from '../admission/defaults';
 import { stepContainerName } from '../pod/build';
 import { ENTRYPOINT_BINARY, HOME_DIR, PLACE_TOOLS, READY_ANNOTATION, SCRIPTS_DIR, STEP_PREFIX } from '../pod/constants';
-import { admit, renderPod, RenderOptions } from '../render';
+import { admit, renderTaskRun, RenderOptions } from '../render';
 import { resolveRun, ResolvedRun, theTaskRun } from '../resolve';
+import type { TaskpodWarning } from '../warnings';
 
 /**
  * What made a container.
@@ -181,6 +182,8 @@ export interface PodExplanation {
   readonly task?: string;
   readonly containers: readonly ContainerExplanation[];
   readonly volumes: readonly VolumeExplanation[];
+  /** The render's warnings (set by {@link explainRender}; a bare {@link explainPod} has none to give). */
+  readonly warnings?: readonly TaskpodWarning[];
 }
 
 const SUFFIX = '-[a-z0-9]{5}';
@@ -434,7 +437,8 @@ function volumeSource(v: Volume): string {
 
 /**
  * Renders the Pod of the TaskRun among `objects` and explains it with the
- * resolved inputs (the same resolution {@link renderPod} does).
+ * resolved inputs (the same resolution {@link renderTaskRun} does); the
+ * explanation carries the render's warnings.
  *
  * @example
  * ```ts
@@ -446,14 +450,14 @@ function volumeSource(v: Volume): string {
  */
 export function explainRender(objects: InputObjects, options: RenderOptions = {}): E.Either<TaskpodError, PodExplanation> {
   return pipe(
-    renderPod(objects, options),
-    E.chain((pod) =>
+    renderTaskRun(objects, options),
+    E.chain(({ pod, warnings }) =>
       pipe(
         theTaskRun(objects),
         E.map((r) => ({ ...r, taskRun: defaultTaskRun(r.taskRun) })),
         E.chain((r) => resolveRun(objects, r)),
         E.chain(admit),
-        E.map((run) => explainPod(pod, run)),
+        E.map((run) => ({ ...explainPod(pod, run), warnings })),
       ),
     ),
   );

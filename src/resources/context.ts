@@ -9,7 +9,8 @@ import { refused, TaskpodError } from '../errors';
 import type { Config } from '../model/config';
 import type { PipelineResource, TaskResourceBinding } from '../model/tekton';
 import type { ResolvedRun } from '../resolve';
-import { resourceFromType } from './resource';
+import { pipelineRunOwner } from '../artifacts/storage';
+import { ARTIFACT_TYPES, resourceFromType } from './resource';
 import type { Naming, Resource } from './types';
 
 /** What the resource stages read. */
@@ -84,4 +85,26 @@ export function boundResources(ctx: ResourceContext, direction: Direction): E.Ei
  */
 export function namingFor(ctx: ResourceContext, direction: Direction, bindingName: string): Naming {
   return { seed: ctx.seed, key: `${direction}/${bindingName}` };
+}
+
+/**
+ * Whether the TaskRun copies artifacts to or from its PipelineRun's
+ * artifact storage: it is owned by a PipelineRun and binds a git or storage
+ * input or output with `paths`, each of which becomes a copy step
+ * (`addInputResources`, `addOutputResources`).
+ *
+ * @example
+ * ```ts
+ * copiesArtifacts(run); // false for a TaskRun without a PipelineRun owner
+ * ```
+ */
+export function copiesArtifacts(run: ResolvedRun): boolean {
+  if (pipelineRunOwner(run.taskRun) === undefined) return false;
+  return (['inputs', 'outputs'] as const).some((direction) => {
+    const declared = new Set((run.taskSpec[direction]?.resources ?? []).map((r) => r.name ?? ''));
+    const resolved = direction === 'inputs' ? run.inputs : run.outputs;
+    return bindingsOf(run, direction).some(
+      (b) => declared.has(b.name ?? '') && ARTIFACT_TYPES.has(resolved.get(b.name ?? '')?.spec?.type ?? '') && (b.paths ?? []).length > 0,
+    );
+  });
 }

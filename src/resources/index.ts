@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-export { ResourceContext, Direction, Bound, boundResources } from './context';
+export { ResourceContext, Direction, Bound, boundResources, copiesArtifacts } from './context';
 export { validateResourceBindings } from './validate';
 export { addImageDigestExporter, imageDigestExporterStep, imagesJson, ExportedImage } from './image-digest-exporter';
 export { addInputResources } from './inputs';

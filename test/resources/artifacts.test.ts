@@ -6,7 +6,7 @@
  * at 6c132b937e; DEVIATIONS.md items 1 and 2 where Tekton was broken.
  */
 import * as E from 'fp-ts/Either';
-import { bucketConfig, bucketStorage, pvcStorage, storageType } from '../../src/artifacts';
+import { bucketConfig, bucketConfigWarnings, bucketStorage, pvcStorage, storageType } from '../../src/artifacts';
 import { addInputResources, addOutputResources } from '../../src/resources';
 import { bind, bucketConfigMap, contextFor, FAKE_BUCKET, params, pipelineResource, right, suffixed, taskRun, TEST_IMAGES } from './support';
 
@@ -101,20 +101,110 @@ describe('the bucket ConfigMap', () => {
   it('needs no secret', () => {
     expect(right(bucketConfig(bucketConfigMap({ location: 'gs://fake-bucket' })))).toEqual({ location: 'gs://fake-bucket', secrets: [] });
   });
+  // NewArtifactBucketConfigFromConfigMap took the secret only with both its
+  // name and key, and the field name as given; getSecretEnvVarsAndVolumeMounts
+  // (secret_volume_mount.go) made env and mount only for the two known fields.
   it.each([
-    ['a secret name without key', { 'bucket.service.account.secret.name': 'sa' }, 'data["bucket.service.account.secret.key"]'],
-    ['a key without secret name', { 'bucket.service.account.secret.key': 'k' }, 'data["bucket.service.account.secret.name"]'],
-    ['an empty secret name', { 'bucket.service.account.secret.name': '', 'bucket.service.account.secret.key': 'k' }, 'data["bucket.service.account.secret.name"]'],
-    ['a secret name that makes no volume name', { 'bucket.service.account.secret.name': 'my.sa', 'bucket.service.account.secret.key': 'k' }, 'data["bucket.service.account.secret.name"]'],
-    ['an empty key', { 'bucket.service.account.secret.name': 'sa', 'bucket.service.account.secret.key': '' }, 'data["bucket.service.account.secret.key"]'],
+    ['a secret name without key: ignored', { 'bucket.service.account.secret.name': 'sa' }, []],
+    ['a key without secret name: ignored', { 'bucket.service.account.secret.key': 'k' }, []],
+    ['a half with a name that makes no volume name: ignored all the same', { 'bucket.service.account.secret.name': 'My.SA' }, []],
+    ['an empty key: kept', { 'bucket.service.account.secret.name': 'sa', 'bucket.service.account.secret.key': '' }, [{ fieldName: 'GOOGLE_APPLICATION_CREDENTIALS', secretName: 'sa', secretKey: '' }]],
     [
-      'an unknown field name',
+      'an unknown field name: kept as written',
       { 'bucket.service.account.secret.name': 'sa', 'bucket.service.account.secret.key': 'k', 'bucket.service.account.field.name': 'AWS_CREDS' },
-      'data["bucket.service.account.field.name"]',
+      [{ fieldName: 'AWS_CREDS', secretName: 'sa', secretKey: 'k' }],
     ],
-  ])('is unusable with %s', (_name, data, field) => {
-    const r = bucketConfig(bucketConfigMap({ location: 'gs://b', ...data }));
-    expect(E.isLeft(r) && [r.left._tag, r.left.object, r.left.field]).toEqual(['InvalidConfig', 'ConfigMap tekton-pipelines/config-artifact-bucket', field]);
+  ])('reads %s, as Tekton did', (_name, data, secrets) => {
+    expect(right(bucketConfig(bucketConfigMap({ location: 'gs://b', ...data })))).toEqual({ location: 'gs://b', secrets });
+  });
+
+  it.each([
+    ['an empty secret name', '', 'invalid secret name "": it must not be empty (the API server refuses the Pod)'],
+    [
+      'a secret name that makes no volume name',
+      'my.sa',
+      'invalid secret name "my.sa": it gives the volume name "volume-bucket-my.sa", which must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (the API server refuses the Pod)',
+    ],
+    [
+      'a secret name too long for a volume name',
+      'a'.repeat(50),
+      `invalid secret name "${'a'.repeat(50)}": it gives the volume name "volume-bucket-${'a'.repeat(50)}", which must be no more than 63 characters (has 64) (the API server refuses the Pod)`,
+    ],
+  ])('refuses %s with the key: Tekton added volume-bucket-<name>, which the API server refused', (_name, name, message) => {
+    const r = bucketConfig(bucketConfigMap({ location: 'gs://b', 'bucket.service.account.secret.name': name, 'bucket.service.account.secret.key': 'k' }));
+    expect(r).toEqual(E.left({ _tag: 'InvalidConfig', object: 'ConfigMap tekton-pipelines/config-artifact-bucket', field: 'data["bucket.service.account.secret.name"]', message }));
+  });
+
+  it('gives Tekton\'s steps for an empty key: the env var names the secret\'s directory', () => {
+    const cfg = right(bucketConfig(bucketConfigMap({ location: 'gs://b', 'bucket.service.account.secret.name': 'sa', 'bucket.service.account.secret.key': '' })));
+    const [copy] = bucketStorage(cfg, TEST_IMAGES).copyToStorage('src', '/workspace/output/src', 'pr-bucket/t/src', naming);
+    expect(copy?.env).toEqual([{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/var/bucketsecret/sa' }]);
+    expect(copy?.volumeMounts).toEqual([{ name: 'volume-bucket-sa', mountPath: '/var/bucketsecret/sa' }]);
+    expect(bucketStorage(cfg, TEST_IMAGES).secretVolumes()).toEqual([{ name: 'volume-bucket-sa', secret: { secretName: 'sa' } }]);
+  });
+
+  it('gives Tekton\'s steps for an unknown field name: the secret volume is added but neither mounted nor named by an env var', () => {
+    const cm = bucketConfigMap({ location: 'gs://b', 'bucket.service.account.secret.name': 'sa', 'bucket.service.account.secret.key': 'k', 'bucket.service.account.field.name': 'AWS_CREDS' });
+    const storage = bucketStorage(right(bucketConfig(cm)), TEST_IMAGES);
+    const steps = [...storage.copyFromStorage('src', 'pr-bucket/t/src', '/workspace/src', naming), ...storage.copyToStorage('src', '/workspace/output/src', 'pr-bucket/t/src', naming)];
+    expect(steps.map((s) => [s.env, s.volumeMounts])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
+    expect(storage.secretVolumes()).toEqual([{ name: 'volume-bucket-sa', secret: { secretName: 'sa' } }]);
+  });
+});
+
+describe('warnings about the bucket ConfigMap (bucketConfigWarnings)', () => {
+  const object = 'ConfigMap tekton-pipelines/config-artifact-bucket';
+  const warningsFor = (data: Readonly<Record<string, string>>) => bucketConfigWarnings(bucketConfigMap({ location: 'gs://b', ...data }));
+
+  it('none for a full secret, BOTO_CONFIG, or no secret at all', () => {
+    expect(warningsFor({ 'bucket.service.account.secret.name': 'sa', 'bucket.service.account.secret.key': 'k' })).toEqual([]);
+    expect(warningsFor({ 'bucket.service.account.secret.name': 'sa', 'bucket.service.account.secret.key': 'k', 'bucket.service.account.field.name': 'BOTO_CONFIG' })).toEqual([]);
+    expect(warningsFor({})).toEqual([]);
+  });
+
+  it('a secret name without key', () => {
+    expect(warningsFor({ 'bucket.service.account.secret.name': 'sa' })).toEqual([
+      {
+        object,
+        field: 'data["bucket.service.account.secret.name"]',
+        message: "is set but bucket.service.account.secret.key is not, so Tekton ignored it: the artifact copy steps run gsutil without the secret's credentials",
+      },
+    ]);
+  });
+
+  it('a key without secret name', () => {
+    expect(warningsFor({ 'bucket.service.account.secret.key': 'k', 'bucket.service.account.field.name': 'BOTO_CONFIG' })).toEqual([
+      {
+        object,
+        field: 'data["bucket.service.account.secret.key"]',
+        message: "is set but bucket.service.account.secret.name is not, so Tekton ignored it: the artifact copy steps run gsutil without the secret's credentials",
+      },
+    ]);
+  });
+
+  it('an empty key, naming the env var and the directory it points at', () => {
+    expect(warningsFor({ 'bucket.service.account.secret.name': 'sa', 'bucket.service.account.secret.key': '' })).toEqual([
+      { object, field: 'data["bucket.service.account.secret.key"]', message: 'is empty, so GOOGLE_APPLICATION_CREDENTIALS names the secret\'s directory /var/bucketsecret/sa, not a key file in it' },
+    ]);
+    expect(warningsFor({ 'bucket.service.account.secret.name': 'sa', 'bucket.service.account.secret.key': '', 'bucket.service.account.field.name': 'BOTO_CONFIG' })[0]?.message).toBe(
+      "is empty, so BOTO_CONFIG names the secret's directory /var/bucketsecret/sa, not a key file in it",
+    );
+  });
+
+  it('a field name Tekton does not expose (matched exactly: lower case is unknown too), once even when the key is empty as well', () => {
+    const unknown = {
+      object,
+      field: 'data["bucket.service.account.field.name"]',
+      message:
+        '"google_application_credentials" is neither GOOGLE_APPLICATION_CREDENTIALS nor BOTO_CONFIG, so Tekton added the volume volume-bucket-sa but mounted it nowhere and set no env var: the artifact copy steps run gsutil without the secret\'s credentials',
+    };
+    const data = { 'bucket.service.account.secret.name': 'sa', 'bucket.service.account.secret.key': 'k', 'bucket.service.account.field.name': 'google_application_credentials' };
+    expect(warningsFor(data)).toEqual([unknown]);
+    expect(warningsFor({ ...data, 'bucket.service.account.secret.key': '' })).toEqual([unknown]);
   });
 });
 
@@ -199,11 +289,22 @@ describe('inputs copied from earlier Tasks', () => {
     expect(spec.volumes).toBeUndefined();
   });
 
-  it('an unusable bucket ConfigMap is refused only when the copy needs it', () => {
-    const broken = bucketConfigMap({ location: 'gs://b', 'bucket.service.account.secret.name': 'sa' });
+  it('a half-configured bucket secret gives Tekton\'s copy steps, without credentials and without the secret volume', () => {
+    const half = bucketConfigMap({ location: 'gs://b', 'bucket.service.account.secret.name': 'sa' });
+    const owned = contextFor(taskRun({ pipelineRun: 'pr', taskSpec: { inputs: gitInputs }, inputs: [bind('gitspace', 'the-git', ['p'])] }), resources, [half]);
+    const spec = right(addInputResources(owned, owned.run.taskSpec));
+    expect(spec.steps?.map((s) => [s.name, s.args?.[1], s.env, s.volumeMounts])).toEqual([
+      [suffixed('artifact-dest-mkdir-gitspace'), 'mkdir -p /workspace/gitspace', undefined, undefined],
+      [suffixed('artifact-copy-from-gitspace'), 'cp -P -r gs://b/p/* /workspace/gitspace', undefined, undefined],
+    ]);
+    expect(spec.volumes).toBeUndefined();
+  });
+
+  it('a bucket secret name that makes no volume name is refused only when the copy needs it', () => {
+    const broken = bucketConfigMap({ location: 'gs://b', 'bucket.service.account.secret.name': 'my.sa', 'bucket.service.account.secret.key': 'k' });
     const owned = contextFor(taskRun({ pipelineRun: 'pr', taskSpec: { inputs: gitInputs }, inputs: [bind('gitspace', 'the-git', ['p'])] }), resources, [broken]);
     const r = addInputResources(owned, owned.run.taskSpec);
-    expect(E.isLeft(r) && r.left._tag).toBe('InvalidConfig');
+    expect(E.isLeft(r) && [r.left._tag, r.left.field]).toEqual(['InvalidConfig', 'data["bucket.service.account.secret.name"]']);
     const alone = contextFor(taskRun({ taskSpec: { inputs: gitInputs }, inputs: [bind('gitspace', 'the-git', ['p'])] }), resources, [broken]);
     expect(E.isRight(addInputResources(alone, alone.run.taskSpec))).toBe(true);
   });

@@ -150,11 +150,20 @@ describe('output stage (AddOutputResources)', () => {
     ]);
   });
 
-  it('refuses an unusable bucket ConfigMap when an output is copied', () => {
-    const broken = bucketConfigMap({ location: 'gs://b', 'bucket.service.account.secret.name': 'sa' });
+  it('refuses a bucket secret name that makes no volume name when an output is copied (the API server refused volume-bucket-<name>)', () => {
+    const broken = bucketConfigMap({ location: 'gs://b', 'bucket.service.account.secret.name': '', 'bucket.service.account.secret.key': 'k' });
     const ctx = contextFor(taskRun({ pipelineRun: 'pr', taskSpec: outGit, outputs: [bind('source-workspace', 'source-git', ['p'])] }), resources, [broken]);
     const r = addOutputResources(ctx, ctx.run.taskSpec);
-    expect(E.isLeft(r) && [r.left._tag, r.left.object, r.left.field]).toEqual(['InvalidConfig', 'ConfigMap tekton-pipelines/config-artifact-bucket', 'data["bucket.service.account.secret.key"]']);
+    expect(E.isLeft(r) && [r.left._tag, r.left.object, r.left.field]).toEqual(['InvalidConfig', 'ConfigMap tekton-pipelines/config-artifact-bucket', 'data["bucket.service.account.secret.name"]']);
+  });
+
+  it('copies an output through a half-configured bucket as Tekton did: gsutil without credentials, no secret volume', () => {
+    const half = bucketConfigMap({ location: 'gs://b', 'bucket.service.account.secret.key': 'k' });
+    const ctx = contextFor(taskRun({ pipelineRun: 'pr', taskSpec: outGit, outputs: [bind('source-workspace', 'source-git', ['p'])] }), resources, [half]);
+    const spec = right(addOutputResources(ctx, ctx.run.taskSpec));
+    const copy = spec.steps?.find((s) => s.args?.[1] === 'cp -P -r /workspace/output/source-workspace gs://b/p');
+    expect([copy?.command, copy?.env, copy?.volumeMounts]).toEqual([['/ko-app/gsutil'], undefined, undefined]);
+    expect(spec.volumes).toBeUndefined();
   });
 
   it('refuses a declared output that is not bound, naming it', () => {

@@ -198,7 +198,7 @@ describe('taskpod render and sidecars', () => {
     const risky = await run('render', '-f', file('in5.yaml', INPUT_YAML), '--nop-contains', '/bin/sh', '-o', 'json');
     expect(risky.code).toBe(0);
     expect(risky.stdout).toBe(plain.stdout);
-    expect(risky.stderr).toMatch(/^taskpod render: warning: sidecar "web" will not stop when its image is swapped for the nop image/);
+    expect(risky.stderr).toMatch(/^taskpod render: warning: TaskRun ci\/with-sidecars: spec\.taskSpec\.sidecars\[1\]: sidecar "web" will not stop when its image is swapped for the nop image/);
     expect(risky.stderr).not.toMatch(/"server"/);
     const native = await run('render', '-f', file('in6.yaml', INPUT_YAML), '--nop-contains', '/bin/sh', '--sidecars', 'native');
     expect(native.stderr).toBe('');
