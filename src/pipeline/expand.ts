@@ -22,9 +22,9 @@ import { PersistentVolumeClaim as ClaimCodec } from '../artifacts';
 import type { RenderedPod } from '../model/rendered';
 import { TaskRun, TaskRunSpec } from '../model/tekton';
 import { generatedName } from '../names';
-import { renderPod, RenderOptions } from '../render';
+import { renderTaskRun, RenderOptions } from '../render';
 import { stableJson } from '../util';
-import type { TaskpodWarning } from '../warnings';
+import { formatWarning, TaskpodWarning } from '../warnings';
 import { conditionCheckRun } from './conditions';
 import { schedulable } from './dag';
 import { AdmittedPipelineRun, resolvePipelineRun, ResolvedPipelineRun } from './resolve';
@@ -97,7 +97,7 @@ export interface PipelineRunExpansion {
   readonly created: readonly CreatedTaskRun[];
   /** The claim (PVC storage), then each TaskRun followed by its Pod: the items of the `List`. */
   readonly items: readonly PipelineRunItem[];
-  /** What Tekton let through but was probably a mistake. */
+  /** What Tekton let through but was probably a mistake: the PipelineRun's, then each Pod's render's (each once). */
   readonly warnings: readonly TaskpodWarning[];
   /** Set when the PipelineRun was cancelled (`spec.status: PipelineRunCancelled`): Tekton created nothing. */
   readonly cancelled: boolean;
@@ -183,6 +183,20 @@ export function encodeTaskRun(tr: TaskRun): RenderedTaskRun {
  */
 export function encodeClaim(claim: PersistentVolumeClaim): RenderedClaim {
   return ClaimCodec.encode(claim) as RenderedClaim;
+}
+
+/**
+ * Each warning once: TaskRuns that use the same Task, or copy through the
+ * same bucket, would otherwise repeat the same warning.
+ */
+function uniqueWarnings(ws: readonly TaskpodWarning[]): readonly TaskpodWarning[] {
+  const seen = new Set<string>();
+  return ws.filter((w) => {
+    const key = formatWarning(w);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The names Tekton generated: each task's TaskRun, then each of its condition checks, never one twice. */
@@ -276,13 +290,15 @@ export function expandPipelineRun(objects: InputObjects, options: RenderOptions 
             createTaskRuns(run, storage),
             E.chain((taskRuns) => {
               const created: CreatedTaskRun[] = [];
+              const all = [...warnings];
               for (const c of taskRuns) {
-                const pod = renderPod({ ...objects, taskRuns: [c.taskRun] }, options);
-                if (E.isLeft(pod)) return pod;
-                created.push({ ...c, rendered: encodeTaskRun(c.taskRun), pod: pod.right });
+                const rendered = renderTaskRun({ ...objects, taskRuns: [c.taskRun] }, options);
+                if (E.isLeft(rendered)) return rendered;
+                created.push({ ...c, rendered: encodeTaskRun(c.taskRun), pod: rendered.right.pod });
+                all.push(...rendered.right.warnings);
               }
               const items: PipelineRunItem[] = [...(storage.type === 'pvc' ? [encodeClaim(storage.claim)] : []), ...created.flatMap((c) => [c.rendered, c.pod])];
-              return E.right({ run, storage, created, items, warnings, cancelled: false });
+              return E.right({ run, storage, created, items, warnings: uniqueWarnings(all), cancelled: false });
             }),
           ),
         ),
