@@ -6,13 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/Either';
-import { Document, parse, visit } from 'yaml';
-import { isDeepStrictEqual } from 'node:util';
 import { invalidInput, TaskpodError } from '../errors';
 import { decodeAs } from '../input/decode';
 import { collectObjects, concatObjects, EMPTY_OBJECTS, InputObjects } from '../input/objects';
-import { resolvePlain } from '../input/go-yaml';
-import { DEFAULT_LIMITS, parseDocuments, ReadLimits } from '../input/yaml';
+import { parseDocuments, ReadLimits } from '../input/yaml';
 import { Config, DEFAULT_CONFIG, configFromFile, ConfigFile } from '../model/config';
 
 /** `buf` as UTF-8 text, or `undefined` when it is not valid UTF-8. */
@@ -70,51 +67,6 @@ export function readConfig(file: string | undefined, limits: ReadLimits): E.Eith
   return E.map(configFromFile)(decodeAs(ConfigFile, doc, `config ${file}`));
 }
 
-/** Output formats of values. */
-export type OutputFormat = 'yaml' | 'json';
-
-/**
- * Whether YAML `text` reads back to `value`, both for the `yaml` package
- * (YAML 1.1) and for taskpod's port of Tekton's reader (yaml.v2, as kubectl
- * reads it too).
- */
-function readsBack(text: string, value: unknown): boolean {
-  try {
-    const go = parseDocuments(text, 'output', { ...DEFAULT_LIMITS, maxBytes: Infinity });
-    return isDeepStrictEqual(parse(text, { version: '1.1' }), value) && E.isRight(go) && isDeepStrictEqual(go.right[0], value);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * `value` as YAML 1.1. Strings that yaml.v2 would read as something else
- * are double-quoted: the `yaml` package leaves `0o17` or `1_000` plain (not
- * numbers in YAML 1.1 as it reads it), where yaml.v2 built with Go 1.13
- * reads them as numbers, and a key `0o17` as "15".
- */
-function yamlText(value: unknown, options: Parameters<Document['toString']>[0] & { readonly version: '1.1' }): string {
-  const doc = new Document(value, { version: options.version, aliasDuplicateObjects: false });
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && resolvePlain(node.value) !== node.value && !node.value.includes('\n')) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  return doc.toString(options);
-}
-
-/** A value as text in the chosen format. */
-export function formatValue(value: unknown, format: OutputFormat): string {
-  // YAML 1.1 quoting, so that kubectl (go-yaml v2, a YAML 1.1 reader) reads
-  // every string back as a string: `"yes"`, `"on"`, `"n"`, `"0b101"`.
-  if (format === 'json') return `${JSON.stringify(value, null, 2)}\n`;
-  const options = { version: '1.1', lineWidth: 0 } as const;
-  const text = yamlText(value, options);
-  // The yaml package writes some strings as block scalars that do not read
-  // back the same (a first line of only spaces loses them, a blank line
-  // then a tab does not even parse), and folds long double-quoted strings
-  // in ways that can change them. Scripts must survive byte for byte, so
-  // when the text does not read back the same, every multi-line string is
-  // written as a one-line JSON string, which YAML 1.1 reads as written.
-  return readsBack(text, value) ? text : yamlText(value, { ...options, blockQuote: false, doubleQuotedAsJSON: true });
-}
+// Printing lives in ./format (no Node.js modules), shared with the playground.
+export { formatValue } from './format';
+export type { OutputFormat } from './format';
