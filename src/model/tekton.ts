@@ -6,8 +6,8 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts';
-import { Container, ObjectMeta, Volume, Toleration, Affinity, PodSecurityContext } from './core';
-import { goString, goTextOnly, listOf, nullReadsAs, stringMap, struct } from './struct';
+import { Container, ContainerState, ObjectMeta, Volume, Toleration, Affinity, PodSecurityContext, timeCodec } from './core';
+import { goString, goTextOnly, int, int32, listOf, nullReadsAs, omitZero, printZero, stringMap, struct } from './struct';
 
 /**
  * A param value: a string, or an array of strings (Tekton's ArrayOrString).
@@ -263,6 +263,9 @@ export const PipelineResourceSpec = struct('PipelineResourceSpec', {
  */
 export type PipelineResourceSpec = t.TypeOf<typeof PipelineResourceSpec>;
 
+/** A PipelineResource's status: an empty struct, so any field in it is unknown. */
+export const PipelineResourceStatus = struct('PipelineResourceStatus', {});
+
 /**
  * A PipelineResource object.
  *
@@ -278,6 +281,7 @@ export const PipelineResource = struct('PipelineResource', {
   kind: goString,
   metadata: ObjectMeta,
   spec: PipelineResourceSpec,
+  status: PipelineResourceStatus,
 });
 /**
  * A decoded {@link (PipelineResource:variable)}.
@@ -384,8 +388,82 @@ export const TaskRunSpec = struct('TaskRunSpec', {
 /** A decoded {@link TaskRunSpec}. */
 export type TaskRunSpec = t.TypeOf<typeof TaskRunSpec>;
 
+/** One condition of a TaskRun's status (knative.dev/pkg's apis.Condition). */
+export const StatusCondition = struct('Condition', {
+  type: goString,
+  status: goString,
+  severity: goString,
+  lastTransitionTime: timeCodec,
+  reason: goString,
+  message: goString,
+});
+
+/** The state of one step's container, as a TaskRun's status reports it (a ContainerState, embedded). */
+export const StepState = struct(
+  'StepState',
+  { ...ContainerState.props, name: goString, container: goString, imageID: goString },
+  Object.fromEntries(Object.keys(ContainerState.props).map((k) => [k, ContainerState])),
+);
+
+/** Whether a cloud event was sent, and when. */
+export const CloudEventDeliveryState = struct('CloudEventDeliveryState', {
+  condition: goString,
+  sentAt: timeCodec,
+  message: goString,
+  retryCount: printZero(int32),
+});
+
+/** A cloud event a TaskRun sends, by target. */
+export const CloudEventDelivery = struct('CloudEventDelivery', { target: goString, status: CloudEventDeliveryState });
+
+/** What a resource step reported (an image digest, say). */
+export const PipelineResourceResult = struct('PipelineResourceResult', {
+  name: goString,
+  digest: goString,
+  key: goString,
+  value: goString,
+  resourceRef: PipelineResourceRef,
+});
+
+/** knative.dev/pkg's duck-typed status (duckv1beta1.Status), inlined in a TaskRun's. */
+const DuckStatus = struct('Status', { observedGeneration: omitZero(int), conditions: listOf(StatusCondition) });
+
+const taskRunStatusFields = {
+  ...DuckStatus.props,
+  podName: goString,
+  startTime: timeCodec,
+  completionTime: timeCodec,
+  steps: listOf(StepState),
+  cloudEvents: listOf(CloudEventDelivery),
+};
+
 /**
- * A TaskRun object (its status is not read).
+ * An earlier try's status, itself a {@link TaskRunStatus} (checked as one:
+ * the codec resolves the recursion when it decodes), typed loosely so that
+ * the type of TaskRunStatus does not refer to itself.
+ */
+const earlierTry: t.Type<Readonly<Record<string, unknown>>, Record<string, unknown>, unknown> = t.recursion('TaskRunStatus', () => TaskRunStatus as unknown as t.Type<Readonly<Record<string, unknown>>, Record<string, unknown>, unknown>);
+
+/**
+ * A TaskRun's status, as Tekton's Go type had it (the duck-typed
+ * `observedGeneration` and `conditions` inlined first; `retriesStatus`
+ * holds the statuses of earlier tries). taskpod does not read it to
+ * render; it is decoded so that a TaskRun copied from a cluster is admitted
+ * as Tekton's webhook admitted it, and a field it does not have is refused.
+ *
+ * @example
+ * ```ts
+ * TaskRunStatus.decode({ podName: 'run-pod-abcdef', conditions: [{ type: 'Succeeded', status: 'True' }] }); // Right(...)
+ * ```
+ */
+export const TaskRunStatus = struct(
+  'TaskRunStatus',
+  { ...taskRunStatusFields, retriesStatus: listOf(earlierTry), resourcesResult: listOf(PipelineResourceResult) },
+  { observedGeneration: DuckStatus, conditions: DuckStatus },
+);
+
+/**
+ * A TaskRun object (its status is decoded, not read).
  *
  * @example
  * ```ts
@@ -399,6 +477,7 @@ export const TaskRun = struct('TaskRun', {
   kind: goString,
   metadata: ObjectMeta,
   spec: TaskRunSpec,
+  status: TaskRunStatus,
 });
 /**
  * A decoded {@link (TaskRun:variable)}.
