@@ -16,7 +16,11 @@
  * @public
  */
 export type ErrorTag =
-  /** The input could not be read or decoded (YAML syntax, wrong field type). */
+  /**
+   * The input could not be read or decoded (YAML syntax, wrong field type, a
+   * field that a Tekton object's Go type does not have: Tekton's webhook
+   * refused those while decoding, `unknown field "NAME"`).
+   */
   | 'InvalidInput'
   /** Tekton's admission webhook would have rejected the object. */
   | 'Invalid'

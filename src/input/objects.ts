@@ -12,7 +12,8 @@ import { ConfigMap, Pod, Secret, ServiceAccount } from '../model/core';
 import { Condition, Pipeline, PipelineRun } from '../model/pipeline';
 import { PipelineResource, Task, TaskRun } from '../model/tekton';
 import { decodeAs } from './decode';
-import { asGoDecoded, nonFinitePath } from './go-json';
+import { asGoDecoded, nonFinitePath, UnknownField } from './go-json';
+import { unknownFieldError } from './unknown-fields';
 
 /**
  * The namespace of an object that does not name one (kubectl's default).
@@ -100,14 +101,84 @@ function labelOf(doc: Record<string, unknown>, kind: string, where: string): str
 type Mutable = { -readonly [K in keyof InputObjects]-?: NonNullable<InputObjects[K]>[number][] };
 
 /**
+ * How a kind was read in the cluster of that time. Tekton's webhook
+ * decoded its own kinds strictly (knative.dev/pkg's admission controller
+ * with `DisallowUnknownFields`, the whole object: metadata, spec and
+ * status), so an unknown field anywhere was refused; the API server of
+ * that time dropped the unknown fields of core kinds, and Tekton's
+ * controller read them leniently.
+ */
+export type Reading = 'strict' | 'lenient';
+
+/** How one kind is decoded and where it goes. */
+interface KindReader {
+  readonly reading: Reading;
+  readonly codec: t.Mixed;
+  readonly read: (doc: Record<string, unknown>, label: string, out: Mutable) => E.Either<TaskpodError, unknown>;
+}
+
+function reader<A, O>(reading: Reading, codec: t.Type<A, O, unknown>, add: (out: Mutable, x: A, doc: Record<string, unknown>) => void): KindReader {
+  return {
+    reading,
+    codec,
+    read: (doc, label, out) => E.map((x: A) => add(out, x, doc))(decodeGo(codec, doc, label, reading)),
+  };
+}
+
+/** A kind of tekton.dev, admitted by Tekton's webhook: unknown fields refused at any depth. */
+const tekton = <A, O>(codec: t.Type<A, O, unknown>, add: (out: Mutable, x: A, doc: Record<string, unknown>) => void) => reader('strict', codec, add);
+/** A core kind, stored by the API server: unknown fields dropped. */
+const core = <A, O>(codec: t.Type<A, O, unknown>, add: (out: Mutable, x: A, doc: Record<string, unknown>) => void) => reader('lenient', codec, add);
+
+/** Every kind taskpod reads; any other kind is ignored. The one place where a kind's reading is chosen. */
+const KINDS: ReadonlyMap<string, KindReader> = new Map([
+  [
+    'TaskRun',
+    tekton(TaskRun, (o, x, doc) => {
+      o.taskRuns.push(x);
+      o.rawTaskRuns.push(doc);
+    }),
+  ],
+  ['Task', tekton(Task, (o, x) => o.tasks.push(x))],
+  ['ClusterTask', tekton(Task, (o, x) => o.clusterTasks.push(x))],
+  ['PipelineResource', tekton(PipelineResource, (o, x) => o.pipelineResources.push(x))],
+  ['PipelineRun', tekton(PipelineRun, (o, x) => o.pipelineRuns.push(x))],
+  ['Pipeline', tekton(Pipeline, (o, x) => o.pipelines.push(x))],
+  ['Condition', tekton(Condition, (o, x) => o.conditions.push(x))],
+  ['ServiceAccount', core(ServiceAccount, (o, x) => o.serviceAccounts.push(x))],
+  ['Secret', core(Secret, (o, x) => o.secrets.push(x))],
+  ['ConfigMap', core(ConfigMap, (o, x) => o.configMaps.push(x))],
+  [
+    'Pod',
+    core(Pod, (o, x, doc) => {
+      o.pods.push(x);
+      o.rawPods.push(doc);
+    }),
+  ],
+]);
+
+/**
+ * How `kind` is read: its codec and whether unknown fields are refused;
+ * `undefined` for a kind taskpod ignores. (For tests that hold the codecs
+ * against Go's types.)
+ */
+export function kindReading(kind: string): { readonly codec: t.Mixed; readonly reading: Reading } | undefined {
+  const r = KINDS.get(kind);
+  return r === undefined ? undefined : { codec: r.codec, reading: r.reading };
+}
+
+/**
  * `doc` decoded as Go decoded it into `codec`'s type. A float that JSON
  * cannot hold (`.inf`, `.nan`) anywhere but in a string field made
- * sigs.k8s.io/yaml fail on the whole document.
+ * sigs.k8s.io/yaml fail on the whole document (before any decoding); then,
+ * read strictly, a field the Go type does not have is refused.
  */
-function decodeGo<A, O>(codec: t.Type<A, O, unknown>, doc: unknown, label: string): E.Either<TaskpodError, A> {
-  const converted = asGoDecoded(doc, codec);
+function decodeGo<A, O>(codec: t.Type<A, O, unknown>, doc: unknown, label: string, reading: Reading): E.Either<TaskpodError, A> {
+  const unknown: UnknownField[] | undefined = reading === 'strict' ? [] : undefined;
+  const converted = asGoDecoded(doc, codec, unknown);
   const bad = nonFinitePath(converted);
   if (bad !== undefined) return E.left(invalidInput(label, bad.path, `json: unsupported value: ${bad.text} (YAML's .inf and .nan fit only string fields)`));
+  if (unknown !== undefined && unknown.length > 0) return E.left(unknownFieldError(label, unknown as [UnknownField, ...UnknownField[]]));
   return decodeAs(codec, converted, label);
 }
 
@@ -115,6 +186,14 @@ function decodeGo<A, O>(codec: t.Type<A, O, unknown>, doc: unknown, label: strin
  * Sorts and decodes documents. `where` names each document for errors
  * (e.g. `input.yaml, document 2`). A `List` (kind `List` or `*List` with
  * `items`) contributes its items.
+ *
+ * Tekton's own kinds (TaskRun, Task, ClusterTask, PipelineResource,
+ * PipelineRun, Pipeline, Condition) are
+ * read strictly, as Tekton's webhook admitted them: a field their Go types
+ * do not have, at any depth, metadata and status included, is refused
+ * (`InvalidInput`, naming the field and the one probably meant). Core kinds
+ * (ServiceAccount, Secret, ConfigMap, Pod) drop unknown fields, as the API
+ * server did.
  *
  * @example
  * ```ts
@@ -136,42 +215,8 @@ export function collectObjects(docs: readonly unknown[], where: (index: number) 
       doc.items.forEach((item, i) => queue.push({ doc: item, where: `${w}, items[${i}]` }));
       continue;
     }
-    const label = labelOf(doc, kind, w);
-    const decoded = (() => {
-      switch (kind) {
-        case 'TaskRun':
-          return E.map((x: TaskRun) => {
-            out.taskRuns.push(x);
-            return out.rawTaskRuns.push(doc);
-          })(decodeGo(TaskRun, doc, label));
-        case 'Task':
-          return E.map((x: Task) => out.tasks.push(x))(decodeGo(Task, doc, label));
-        case 'ClusterTask':
-          return E.map((x: Task) => out.clusterTasks.push(x))(decodeGo(Task, doc, label));
-        case 'PipelineResource':
-          return E.map((x: PipelineResource) => out.pipelineResources.push(x))(decodeGo(PipelineResource, doc, label));
-        case 'ServiceAccount':
-          return E.map((x: ServiceAccount) => out.serviceAccounts.push(x))(decodeGo(ServiceAccount, doc, label));
-        case 'Secret':
-          return E.map((x: Secret) => out.secrets.push(x))(decodeGo(Secret, doc, label));
-        case 'ConfigMap':
-          return E.map((x: ConfigMap) => out.configMaps.push(x))(decodeGo(ConfigMap, doc, label));
-        case 'Pod':
-          return E.map((x: Pod) => {
-            out.pods.push(x);
-            return out.rawPods.push(doc);
-          })(decodeGo(Pod, doc, label));
-        case 'PipelineRun':
-          return E.map((x: PipelineRun) => out.pipelineRuns.push(x))(decodeGo(PipelineRun, doc, label));
-        case 'Pipeline':
-          return E.map((x: Pipeline) => out.pipelines.push(x))(decodeGo(Pipeline, doc, label));
-        case 'Condition':
-          return E.map((x: Condition) => out.conditions.push(x))(decodeGo(Condition, doc, label));
-        default:
-          return E.right(0);
-      }
-    })();
-    if (E.isLeft(decoded)) return decoded;
+    const decoded = KINDS.get(kind)?.read(doc, labelOf(doc, kind, w), out);
+    if (decoded !== undefined && E.isLeft(decoded)) return decoded;
   }
   return E.right(out);
 }

@@ -8,7 +8,9 @@
  * Embedded Go structs (`json:",inline"`) are flattened at the place they were
  * embedded, as Go's encoder flattens them. Fields that 1.12 did not have
  * (`startupProbe`, `subPathExpr`, inline `csi` volumes, `enableServiceLinks`,
- * ...) are unknown here and are dropped on decode, as Go dropped them.
+ * ...) are unknown here: in a core object (a Pod, a Secret) they are dropped,
+ * as Go dropped them; inside a Tekton object (a step, a Task's volume) they
+ * are refused, as Tekton's webhook refused them (src/input/objects.ts).
  *
  * Scalars follow Go's decoder: quantities and timestamps decode to the
  * canonical text Go would print back, `[]byte` values must be valid standard
@@ -522,7 +524,8 @@ export const SecurityContext = struct('SecurityContext', {
 export type SecurityContext = t.TypeOf<typeof SecurityContext>;
 
 /**
- * A container as of 1.12 (no `startupProbe`; unknown fields are dropped).
+ * A container as of 1.12 (no `startupProbe`: unknown fields are dropped by
+ * this codec, and refused first when the container is part of a Tekton object).
  *
  * @example
  * ```ts

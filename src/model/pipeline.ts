@@ -7,9 +7,9 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts';
-import { Container, ObjectMeta } from './core';
-import { goString, goTextOnly, int, listOf, omitZero, struct } from './struct';
-import { Param, ParamSpec, PipelineResourceBinding, PodTemplate, ResourceDeclaration, TaskRef } from './tekton';
+import { Container, ContainerState, ObjectMeta, timeCodec } from './core';
+import { goString, goTextOnly, int, listOf, mapOf, omitZero, printZero, struct } from './struct';
+import { DuckStatus, Param, ParamSpec, PipelineResourceBinding, PodTemplate, ResourceDeclaration, TaskRef, TaskRunStatus } from './tekton';
 
 /**
  * A reference from a PipelineRun to its Pipeline.
@@ -188,6 +188,9 @@ export const PipelineSpec = struct('PipelineSpec', {
  */
 export type PipelineSpec = t.TypeOf<typeof PipelineSpec>;
 
+/** A Pipeline's status: Tekton's PipelineStatus has no fields. */
+export const PipelineStatus = struct('PipelineStatus', {});
+
 /**
  * A Pipeline object.
  *
@@ -203,6 +206,7 @@ export const Pipeline = struct('Pipeline', {
   apiVersion: goString,
   metadata: ObjectMeta,
   spec: PipelineSpec,
+  status: PipelineStatus,
 });
 /**
  * A decoded {@link (Pipeline:variable)}.
@@ -258,7 +262,103 @@ export const PipelineRunSpec = struct('PipelineRunSpec', {
 export type PipelineRunSpec = t.TypeOf<typeof PipelineRunSpec>;
 
 /**
- * A PipelineRun object (its status is not read).
+ * The status of a condition check (Tekton's ConditionCheckStatus): the
+ * check TaskRun's condition, Pod, times and the check container's state.
+ *
+ * @example
+ * ```ts
+ * ConditionCheckStatus.decode({ podName: 'ci-1-build-x7kq2-ok-b4c5d-pod-1a2b3c', check: { terminated: { exitCode: 0 } } });
+ * ```
+ *
+ * @public
+ */
+export const ConditionCheckStatus = struct(
+  'ConditionCheckStatus',
+  { ...DuckStatus.props, podName: printZero(goString, ''), startTime: timeCodec, completionTime: timeCodec, check: ContainerState },
+  { observedGeneration: DuckStatus, conditions: DuckStatus },
+);
+/**
+ * A decoded {@link (ConditionCheckStatus:variable)}.
+ *
+ * @example
+ * ```ts
+ * const passed: ConditionCheckStatus = { conditions: [{ type: 'Succeeded', status: 'True' }], podName: 'check-pod-1a2b3c' };
+ * ```
+ *
+ * @public
+ */
+export type ConditionCheckStatus = t.TypeOf<typeof ConditionCheckStatus>;
+
+/**
+ * One condition check of a pipeline task, in a PipelineRun's status.
+ *
+ * @example
+ * ```ts
+ * PipelineRunConditionCheckStatus.decode({ conditionName: 'file-exists' });
+ * ```
+ *
+ * @public
+ */
+export const PipelineRunConditionCheckStatus = struct('PipelineRunConditionCheckStatus', { conditionName: goString, status: ConditionCheckStatus });
+
+/**
+ * One pipeline task's TaskRun in a PipelineRun's status (`status.taskRuns`
+ * is keyed by the TaskRun's name).
+ *
+ * @example
+ * ```ts
+ * PipelineRunTaskRunStatus.decode({ pipelineTaskName: 'build', status: { podName: 'ci-1-build-x7kq2-pod-1a2b3c' } });
+ * ```
+ *
+ * @public
+ */
+export const PipelineRunTaskRunStatus = struct('PipelineRunTaskRunStatus', {
+  pipelineTaskName: goString,
+  status: TaskRunStatus,
+  conditionChecks: mapOf(PipelineRunConditionCheckStatus),
+});
+/**
+ * A decoded {@link (PipelineRunTaskRunStatus:variable)}.
+ *
+ * @example
+ * ```ts
+ * const entry: PipelineRunTaskRunStatus = { pipelineTaskName: 'build' };
+ * ```
+ *
+ * @public
+ */
+export type PipelineRunTaskRunStatus = t.TypeOf<typeof PipelineRunTaskRunStatus>;
+
+/**
+ * A PipelineRun's status: its `Succeeded` condition, start and completion
+ * times, and its TaskRuns by name.
+ *
+ * @example
+ * ```ts
+ * PipelineRunStatus.decode({ conditions: [{ type: 'Succeeded', status: 'Unknown', reason: 'Running' }] });
+ * ```
+ *
+ * @public
+ */
+export const PipelineRunStatus = struct(
+  'PipelineRunStatus',
+  { ...DuckStatus.props, startTime: timeCodec, completionTime: timeCodec, taskRuns: mapOf(PipelineRunTaskRunStatus) },
+  { observedGeneration: DuckStatus, conditions: DuckStatus },
+);
+/**
+ * A decoded {@link (PipelineRunStatus:variable)}.
+ *
+ * @example
+ * ```ts
+ * const status: PipelineRunStatus = { conditions: [{ type: 'Succeeded', status: 'True', reason: 'Succeeded', message: 'All Tasks have completed executing' }] };
+ * ```
+ *
+ * @public
+ */
+export type PipelineRunStatus = t.TypeOf<typeof PipelineRunStatus>;
+
+/**
+ * A PipelineRun object.
  *
  * @example
  * ```ts
@@ -272,6 +372,7 @@ export const PipelineRun = struct('PipelineRun', {
   apiVersion: goString,
   metadata: ObjectMeta,
   spec: PipelineRunSpec,
+  status: PipelineRunStatus,
 });
 /**
  * A decoded {@link (PipelineRun:variable)}.

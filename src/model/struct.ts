@@ -1,6 +1,8 @@
 /**
  * Codec combinators that decode the way Go's `encoding/json` filled Tekton's
- * typed structs: unknown fields are dropped, `null` means "absent", and every
+ * typed structs: unknown fields are dropped (reading Tekton's own kinds, the
+ * input layer refuses them first, as Tekton's webhook did:
+ * src/input/go-json.ts), `null` means "absent", and every
  * field is optional (Go has zero values, not required fields; required-ness
  * is a validation concern with its own messages).
  *

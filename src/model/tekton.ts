@@ -264,6 +264,9 @@ export const PipelineResourceSpec = struct('PipelineResourceSpec', {
  */
 export type PipelineResourceSpec = t.TypeOf<typeof PipelineResourceSpec>;
 
+/** A PipelineResource's status: an empty struct, so any field in it is unknown. */
+export const PipelineResourceStatus = struct('PipelineResourceStatus', {});
+
 /**
  * A PipelineResource object.
  *
@@ -279,6 +282,7 @@ export const PipelineResource = struct('PipelineResource', {
   kind: goString,
   metadata: ObjectMeta,
   spec: PipelineResourceSpec,
+  status: PipelineResourceStatus,
 });
 /**
  * A decoded {@link (PipelineResource:variable)}.
@@ -385,6 +389,7 @@ export const TaskRunSpec = struct('TaskRunSpec', {
 /** A decoded {@link TaskRunSpec}. */
 export type TaskRunSpec = t.TypeOf<typeof TaskRunSpec>;
 
+
 /**
  * A condition of a Tekton object's status: knative's `apis.Condition`, which
  * TaskRuns and PipelineRuns share (a `Succeeded` condition says whether the
@@ -476,6 +481,9 @@ export const PipelineResourceResult = struct('PipelineResourceResult', {
  * @public
  */
 export type PipelineResourceResult = t.TypeOf<typeof PipelineResourceResult>;
+
+/** knative.dev/pkg's duck-typed status (duckv1beta1.Status), inlined in a TaskRun's. */
+export const DuckStatus = struct('Status', { observedGeneration: omitZero(int), conditions: listOf(StatusCondition) });
 
 /** The delivery state of one cloud event (kept as the TaskRun has it). */
 export const CloudEventDeliveryState = struct('CloudEventDeliveryState', {
@@ -613,7 +621,7 @@ export const TaskRunStatus: import('./struct').StructType<TaskRunStatusProps> = 
   cloudEvents: listOf(CloudEventDelivery),
   retriesStatus: listOf(t.recursion<TaskRunStatus, TaskRunStatusOutput, unknown>('TaskRunStatus', () => TaskRunStatus) as t.Type<TaskRunStatus, TaskRunStatusOutput, unknown>),
   resourcesResult: listOf(PipelineResourceResult),
-});
+}, { observedGeneration: DuckStatus, conditions: DuckStatus });
 
 /**
  * A TaskRun object, with its status.

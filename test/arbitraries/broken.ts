@@ -208,11 +208,71 @@ const BREAKAGES: readonly Breakage[] = [
     taskSpec(d).stepTemplate = { args: ['x'] };
     steps(d).push({ name: 'zz-script', image: 'ubuntu', script: '#!/bin/sh\necho' });
   } },
+  // Tekton's webhook decoded its kinds strictly: a field the Go types do not have is refused.
+  { name: 'unknown fields in a step', mustRefuse: true, apply: (d, _c, p) => void Object.assign(at(steps(d), p), { bogus: { deep: [1] }, 'x-y': null }) },
+  { name: 'an unknown field at a random depth of a Tekton object', mustRefuse: true, apply: (d, _c, p) => void addUnknownField(d, p) },
   // Not necessarily refused: odd but well-typed values.
-  { name: 'unknown fields everywhere', mustRefuse: false, apply: (d, _c, p) => void Object.assign(at(steps(d), p), { bogus: { deep: [1] }, 'x-y': null }) },
   { name: 'null fields', mustRefuse: false, apply: (d, _c, p) => void Object.assign(at(steps(d), p), { env: null, args: null, workingDir: null }) },
   { name: 'empty strings', mustRefuse: false, apply: (d, _c, p) => void Object.assign(at(steps(d), p), { name: '', workingDir: '' }) },
 ];
+
+// ---------------------------------------------------------------------------
+// Unknown fields
+
+/** The Tekton kinds, which Tekton's webhook decoded strictly. */
+const TEKTON_KINDS = new Set(['TaskRun', 'Task', 'ClusterTask', 'PipelineResource']);
+/** Fields whose value is a Go map: any key is fine there (and below). */
+const MAP_FIELDS = new Set(['labels', 'annotations', 'nodeSelector', 'limits', 'requests', 'matchLabels', 'options']);
+/** Names no struct of Kubernetes 1.12 or Tekton v1alpha1 has, in any case: typos, later fields, other tools' words, look-alikes. */
+export const UNKNOWN_NAMES = ['zzUnknown', 'entrypoint', 'startupProbe', 'managedFields', 'workspaces', 'x-extra', '\u0131mage', 'spec_', 'Command2'] as const;
+
+/** The path of a key or index below `path`, as taskpod prints it. */
+const below = (path: string, key: string | number): string =>
+  typeof key === 'number' ? `${path}[${key}]` : /^[A-Za-z_$][\w$-]*$/.test(key) ? (path === '' ? key : `${path}.${key}`) : `${path}[${JSON.stringify(key)}]`;
+
+/** Every object of a document that Go decoded into a struct (not a map), with its path. */
+function structNodes(value: Json, path: string, out: { readonly node: JsonObject; readonly path: string }[]): typeof out {
+  if (Array.isArray(value)) value.forEach((v, i) => structNodes(v, below(path, i), out));
+  else if (typeof value === 'object' && value !== null) {
+    out.push({ node: value, path });
+    for (const [k, v] of Object.entries(value)) if (!MAP_FIELDS.has(k)) structNodes(v, below(path, k), out);
+  }
+  return out;
+}
+
+/** Where an unknown field was put: the document, the field's path and its name. */
+export interface UnknownFieldPlacement {
+  readonly kind: string;
+  readonly path: string;
+  readonly name: string;
+}
+
+/**
+ * Puts one unknown field into one struct of one Tekton object of `docs`,
+ * chosen by `pick`, as the last key of that struct (so it is the first
+ * unknown field in document order only if nothing before it is unknown,
+ * which is so in a valid scenario).
+ */
+export function addUnknownField(docs: Docs, pick: number): UnknownFieldPlacement {
+  const tekton = docs.filter((d) => TEKTON_KINDS.has(String(d.kind)));
+  const doc = at(tekton, pick);
+  const nodes = structNodes(doc, '', []);
+  const { node, path } = at(nodes, Math.floor(pick / tekton.length));
+  const name = at(UNKNOWN_NAMES, Math.floor(pick / 7));
+  node[name] = at([null, 1, 'x', { deep: [1] }, [{ name: 'a' }]] as Json[], Math.floor(pick / 5));
+  return { kind: String(doc.kind), path: below(path, name), name };
+}
+
+/** A valid scenario with an unknown field at a random depth of one of its Tekton objects. */
+export function unknownFieldAnywhere(): fc.Arbitrary<{ readonly docs: Json[]; readonly config: Json; readonly placed: UnknownFieldPlacement }> {
+  return fc.tuple(scenario({ maxSteps: 3 }), fc.nat()).map(([s, pick]) => {
+    // Not structuredClone: it keeps objects the scenario shares (two
+    // sidecars' ports), and the field would land in both.
+    const docs = JSON.parse(JSON.stringify(s.docs)) as Docs;
+    const placed = addUnknownField(docs, pick);
+    return { docs, config: s.config as unknown as Json, placed };
+  });
+}
 
 /** A valid scenario with one breakage applied. */
 export function nearValid(): fc.Arbitrary<BrokenInput> {

@@ -71,9 +71,13 @@ describe('collectObjects', () => {
     expect(collectObjects([taskRunDoc({ generateName: 'run-', namespace: 'ns' }, { timeout: [5] })], where)).toEqual(E.left(expect.objectContaining({ object: 'TaskRun ns/run-*', field: 'spec.timeout' })));
   });
 
-  it('drops fields it does not know, as Go did', () => {
+  // Tekton's webhook decoded its kinds with DisallowUnknownFields; the API
+  // server dropped unknown fields of core kinds (test/input/unknown-fields.test.ts).
+  it('refuses fields a Tekton kind does not know, and drops those of a core kind', () => {
     const r = collectObjects([taskDoc({ name: 't' }, { steps: [{ name: 's', image: 'i', startupProbe: {}, unknown: 1 }], future: true })], where);
-    expect(E.isRight(r) && r.right.tasks[0]?.spec).toEqual({ steps: [{ name: 's', image: 'i' }] });
+    expect(r).toEqual(E.left(expect.objectContaining({ _tag: 'InvalidInput', object: 'Task t', field: 'spec.steps[0].startupProbe' })));
+    const sa = collectObjects([{ ...serviceAccountDoc('sa'), automountServiceAccountToken: true, future: true }], where);
+    expect(E.isRight(sa) && sa.right.serviceAccounts[0]).toEqual({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'sa', namespace: 'default' }, automountServiceAccountToken: true });
   });
 
   // Go's zero value of a value field tagged omitempty (bool false, int 0) is

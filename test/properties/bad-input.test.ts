@@ -13,7 +13,7 @@ import { main } from '../../src/cli/main';
 import type { TaskpodError } from '../../src/errors';
 import { collectObjects } from '../../src/input/objects';
 import { parseDocuments } from '../../src/input/yaml';
-import { anyJson, BREAKAGE_NAMES, deepNesting, everyBreakage, hostileScenario, nearValid, objectLike, yamlishText } from '../arbitraries/broken';
+import { anyJson, BREAKAGE_NAMES, deepNesting, everyBreakage, hostileScenario, nearValid, objectLike, unknownFieldAnywhere, yamlishText } from '../arbitraries/broken';
 import { scenario } from '../arbitraries/taskrun';
 import { unicodeText } from '../arbitraries/text';
 import { render, RenderInput, toYaml } from '../helpers/render';
@@ -83,6 +83,20 @@ describe('bad input gives a typed error, never a throw', () => {
       }
     }
     expect([...seen].sort()).toEqual([...BREAKAGE_NAMES].sort());
+  });
+
+  // Protects: Tekton's webhook decoded its kinds strictly — a field the Go
+  // types do not have, put at any depth of a TaskRun, Task, ClusterTask or
+  // PipelineResource (metadata, spec, steps, volumes, bindings, params...),
+  // is refused, never rendered, with an error naming the object, the path
+  // and the name.
+  it('an unknown field at a random depth of a Tekton object: refused, naming it', () => {
+    checkProperty('unknown field anywhere', 200, fc.property(unknownFieldAnywhere(), ({ docs, config, placed }) => {
+      const r = safeRender({ docs, config });
+      if (E.isRight(r)) throw new Error(`unknown field ${placed.path} of a ${placed.kind} was rendered, not refused`);
+      expect(r.left).toMatchObject({ _tag: 'InvalidInput', object: expect.stringMatching(new RegExp(`^${placed.kind} `)), field: placed.path });
+      expect(r.left.message).toContain(`unknown field ${JSON.stringify(placed.name)}`);
+    }));
   });
 
   // Protects: any JSON document stream — arbitrary values, and objects that
