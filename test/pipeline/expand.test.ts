@@ -155,6 +155,37 @@ describe('what is not created', () => {
     expect(e).toEqual({ _tag: 'Unresolved', object: 'ServiceAccount default/deployer', field: 'secrets[0].name', message: 'Secret "gone" of the ServiceAccount is not in the input' });
   });
 
+  describe('a TaskRun name the API server refused: Tekton created nothing for that task', () => {
+    const SUBDOMAIN =
+      "a DNS-1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+    const NOTHING = 'named after this task, could not be created (Tekton created nothing for the task and the PipelineRun never finished)';
+
+    // A pipeline task name is a qualified name (capitals, `_` and `.` allowed);
+    // the TaskRun <run>-<task>-xxxxx must be a DNS-1123 subdomain (the
+    // apiextensions customResource validator) without `.` (Tekton's webhook).
+    test.each(['Build', 'unit_test'])('a pipeline task named %s', (name) => {
+      const e = refusal(pipeline([pt('first'), pt(name)]), run());
+      expect({ ...e, message: e.message.replace(/-[a-z0-9]{5}"/, '-xxxxx"') }).toEqual({
+        _tag: 'Invalid',
+        object: 'Pipeline default/ci',
+        field: 'spec.tasks[1].name',
+        message: `TaskRun "ci-1-${name}-xxxxx", ${NOTHING}: ${SUBDOMAIN}`,
+      });
+    });
+
+    test('a pipeline task named with a period', () => {
+      const e = refusal(pipeline([pt('a.b')]), run());
+      expect(e).toMatchObject({ object: 'Pipeline default/ci', field: 'spec.tasks[0].name' });
+      expect(e.message).toMatch(new RegExp(`^TaskRun "ci-1-a\\.b${SUFFIX}", named after this task, could not be created \\(.*\\): Invalid resource name: special character \\. must not be present$`));
+    });
+
+    test("a guarded task: its first condition check is the first creation refused; an embedded spec names the PipelineRun", () => {
+      const e = refusal(condition('ok'), run({ pipelineRef: undefined, pipelineSpec: { tasks: [pt('Deploy', { conditions: [{ conditionRef: 'ok' }] })] } }));
+      expect(e).toMatchObject({ object: 'PipelineRun default/ci-1', field: 'spec.pipelineSpec.tasks[0].name' });
+      expect(e.message).toMatch(new RegExp(`^Condition-check TaskRun "ci-1-Deploy${SUFFIX}-ok${SUFFIX}", named after this task`));
+    });
+  });
+
   test('no PipelineRun, or two', () => {
     expect(expandPipelineRun(objectsOf(...BASE))).toEqual(E.left({ _tag: 'InvalidInput', object: 'input', field: '', message: 'no PipelineRun found: the input must hold exactly one PipelineRun' }));
     const two = expandPipelineRun(objectsOf(...BASE, pipeline([pt('a')]), run(), run({}, { name: 'ci-2' })));
