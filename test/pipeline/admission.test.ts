@@ -364,8 +364,10 @@ describe('validatePipelineRun', () => {
     expect(prRefusal(pr({ pipelineRef: { name: 'prname' }, timeout: 'soon' }))).toEqual({ field: 'spec.timeout', message: 'time: invalid duration soon' });
   });
 
-  test('a PipelineRun param without a value', () => {
+  test('a param without a value, of the PipelineRun or of an embedded task or condition', () => {
     expect(prRefusal(pr({ pipelineRef: { name: 'p' }, params: [{ name: 'rev', value: 'v1' }, { name: 'empty' }] })).field).toBe('spec.params[1].value');
+    expect(prRefusal(pr({ pipelineSpec: spec(t('a', { params: [{ name: 'x' }] })) })).field).toBe('spec.pipelineSpec.tasks[0].params[0].value');
+    expect(prRefusal(pr({ pipelineSpec: spec(t('a', { conditions: [{ conditionRef: 'c', params: [{ name: 'x' }] }] })) })).field).toBe('spec.pipelineSpec.tasks[0].conditions[0].params[0].value');
   });
 
   test("an embedded spec's own rules, at spec.pipelineSpec", () => {
