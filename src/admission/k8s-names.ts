@@ -22,7 +22,8 @@ const maxLen = (n: number): string => `must be no more than ${n} characters`;
 
 function regexError(msg: string, fmt: string, ...examples: readonly string[]): string {
   if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
-  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join('or ')}regex used for validation is '${fmt}')`;
+  // Go wrote each example as `'x', ` and put ` or ` between them: two spaces before each "or".
+  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`;
 }
 
 /**

@@ -12,9 +12,11 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { DEFAULTS_CONFIG_NAME, runDefaults } from '../admission/config-defaults';
+import { dns1123SubdomainProblems } from '../admission/k8s-names';
 import { defaultPipelineRun, validatePipelineRun } from '../admission/pipeline';
+import { validateObjectName } from '../admission/validate';
 import { SYSTEM_NAMESPACE } from '../artifacts';
-import { invalidInput, objectLabel, TaskpodError } from '../errors';
+import { invalid, invalidInput, objectLabel, TaskpodError } from '../errors';
 import { InputObjects, namespaceOf } from '../input/objects';
 import { ObjectMeta } from '../model/core';
 import type { PersistentVolumeClaim } from '../artifacts';
@@ -27,7 +29,7 @@ import { stableJson } from '../util';
 import { formatWarning, TaskpodWarning } from '../warnings';
 import { conditionCheckRun } from './conditions';
 import { schedulable } from './dag';
-import { AdmittedPipelineRun, resolvePipelineRun, ResolvedPipelineRun } from './resolve';
+import { AdmittedPipelineRun, resolvePipelineRun, ResolvedPipelineRun, ResolvedPipelineTask } from './resolve';
 import { pipelineRunStorage, PipelineStorage } from './storage';
 import { pipelineTaskRun, uniqueName } from './taskruns';
 
@@ -222,6 +224,26 @@ function generatedNames(run: ResolvedPipelineRun): { readonly taskRun: ReadonlyM
   return { taskRun, check };
 }
 
+/**
+ * Whether a TaskRun named after pipeline task `t` could be created: Tekton's
+ * webhook refused a `.` in its name, the API server a name that is no DNS-1123
+ * subdomain (a pipeline task name with capitals or `_` passes the Pipeline's
+ * checks but not these). Tekton then created nothing for the task and the
+ * PipelineRun never finished; the refusal names the pipeline task.
+ */
+function creatable(run: ResolvedPipelineRun, t: ResolvedPipelineTask, what: string, name: string): Result<void> {
+  const webhook = validateObjectName(`TaskRun ${run.namespace}/${name}`, name);
+  const problems = E.isLeft(webhook) ? [webhook.left.message] : dns1123SubdomainProblems(name);
+  if (problems.length === 0) return E.right(undefined);
+  return E.left(
+    invalid(
+      run.specObject,
+      `${run.specPath}.tasks[${t.index}].name`,
+      `${what} "${name}", named after this task, could not be created (Tekton created nothing for the task and the PipelineRun never finished): ${problems.join(', ')}`,
+    ),
+  );
+}
+
 /** The TaskRuns of every reconcile, each task taken to succeed and each check to pass. */
 function createTaskRuns(run: ResolvedPipelineRun, storage: PipelineStorage): Result<readonly Omit<CreatedTaskRun, 'pod' | 'rendered'>[]> {
   const names = generatedNames(run);
@@ -237,10 +259,14 @@ function createTaskRuns(run: ResolvedPipelineRun, storage: PipelineStorage): Res
       if (!candidates.has(pt) || started.has(pt)) continue;
       if (t.conditions.length === 0 || checked.has(pt)) {
         started.add(pt);
+        const ok = creatable(run, t, 'TaskRun', names.taskRun.get(pt)!);
+        if (E.isLeft(ok)) return ok;
         created.push({ pipelineTask: pt, wave, taskRun: pipelineTaskRun(run, t, names.taskRun.get(pt)!, storage.basePath) });
       } else {
         checked.add(pt);
         for (const c of t.conditions) {
+          const ok = creatable(run, t, 'Condition-check TaskRun', names.check.get(`${pt}/${c.index}`)!);
+          if (E.isLeft(ok)) return ok;
           const check = conditionCheckRun(run, t, c, names.check.get(`${pt}/${c.index}`)!);
           if (E.isLeft(check)) return check;
           created.push({ pipelineTask: pt, conditionCheck: { condition: c.guard.conditionRef ?? '', index: c.index }, wave, taskRun: check.right });
