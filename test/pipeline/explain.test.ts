@@ -68,7 +68,7 @@ describe('explainPipelineRun', () => {
     expect(x.edges).toEqual([
       { from: 'b', to: 'd', kind: 'runAfter' },
       { from: 'c', to: 'd', kind: 'runAfter' },
-      { from: 'a', to: 'c', kind: 'from', resource: 'repo', output: 'out', input: 'in', path: '/pvc/a/out' },
+      { from: 'a', to: 'c', kind: 'from', resource: 'repo', copied: true, output: 'out', input: 'in', path: '/pvc/a/out' },
       { from: 'a', to: 'b', kind: 'runAfter' },
     ]);
     const trOf = (name: string) => x.tasks.find((t) => t.name === name)!.taskRun;
@@ -94,7 +94,8 @@ describe('explainPipelineRun', () => {
       ),
       run({ resources: [{ name: 'app', resourceRef: { name: 'img' } }] }),
     );
-    expect(x.edges).toEqual([{ from: 'build', to: 'deploy', kind: 'from', resource: 'img', output: 'builtImage', input: 'image', path: '/pvc/build/builtImage' }]);
+    // An image resource travels by its fields, not through the PVC: the path is in the TaskRun, nothing copies it.
+    expect(x.edges).toEqual([{ from: 'build', to: 'deploy', kind: 'from', resource: 'img', copied: false, output: 'builtImage', input: 'image', path: '/pvc/build/builtImage' }]);
   });
 
   test('condition checks with their own TaskRun and wave', () => {
