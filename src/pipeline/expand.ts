@@ -12,9 +12,10 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { DEFAULTS_CONFIG_NAME, runDefaults } from '../admission/config-defaults';
+import { dns1123SubdomainProblems, labelValueProblems } from '../admission/k8s-names';
 import { defaultPipelineRun, validatePipelineRun } from '../admission/pipeline';
 import { SYSTEM_NAMESPACE } from '../artifacts';
-import { invalidInput, objectLabel, TaskpodError } from '../errors';
+import { invalidInput, objectLabel, refused, TaskpodError } from '../errors';
 import { InputObjects, namespaceOf } from '../input/objects';
 import { ObjectMeta } from '../model/core';
 import type { PersistentVolumeClaim } from '../artifacts';
@@ -29,7 +30,7 @@ import { conditionCheckRun } from './conditions';
 import { schedulable } from './dag';
 import { AdmittedPipelineRun, resolvePipelineRun, ResolvedPipelineRun } from './resolve';
 import { pipelineRunStorage, PipelineStorage } from './storage';
-import { pipelineTaskRun, uniqueName } from './taskruns';
+import { PIPELINE_TASK_LABEL, pipelineTaskRun, uniqueName } from './taskruns';
 
 /**
  * A TaskRun as Tekton's controller POSTed it (metadata and spec), in Go's
@@ -190,9 +191,31 @@ function generatedNames(run: ResolvedPipelineRun): { readonly taskRun: ReadonlyM
   return { taskRun, check };
 }
 
+/**
+ * Why no TaskRun of a pipeline task could be created, if so. Tekton's webhook
+ * took a task name that is only a qualified name (`Build_1`,
+ * `example.com/build`); the API server then refused its TaskRuns, named
+ * `<run>-<task>` cut to 57 characters (an object name must be a DNS-1123
+ * subdomain) and labelled with the task's name (a label value), as Tekton's
+ * webhook refused a TaskRun name with a `.`. The PipelineRun went no further.
+ */
+function taskRunProblem(taskRunName: string, pipelineTask: string): string | undefined {
+  const makes = `"${pipelineTask}" makes the TaskRun name "${taskRunName}", which`;
+  const name = dns1123SubdomainProblems(taskRunName);
+  if (name.length > 0) return `${makes} the API server refuses: ${name.join('; ')}`;
+  if (taskRunName.includes('.')) return `${makes} Tekton's webhook refuses: Invalid resource name: special character . must not be present`;
+  const label = labelValueProblems(pipelineTask);
+  if (label.length > 0) return `"${pipelineTask}" is the value of the TaskRun's label ${PIPELINE_TASK_LABEL}, which the API server refuses: ${label.join('; ')}`;
+  return undefined;
+}
+
 /** The TaskRuns of every reconcile, each task taken to succeed and each check to pass. */
 function createTaskRuns(run: ResolvedPipelineRun, storage: PipelineStorage): Result<readonly Omit<CreatedTaskRun, 'pod' | 'rendered'>[]> {
   const names = generatedNames(run);
+  for (const t of run.tasks) {
+    const problem = taskRunProblem(names.taskRun.get(t.task.name ?? '')!, t.task.name ?? '');
+    if (problem !== undefined) return E.left(refused(run.specObject, `${run.specPath}.tasks[${t.index}].name`, problem));
+  }
   const done = new Set<string>();
   const started = new Set<string>();
   const checked = new Set<string>();
