@@ -12,11 +12,11 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { DEFAULTS_CONFIG_NAME, runDefaults } from '../admission/config-defaults';
-import { dns1123SubdomainProblems } from '../admission/k8s-names';
+import { dns1123SubdomainProblems, labelValueProblems } from '../admission/k8s-names';
 import { defaultPipelineRun, validatePipelineRun } from '../admission/pipeline';
 import { validateObjectName } from '../admission/validate';
 import { SYSTEM_NAMESPACE } from '../artifacts';
-import { invalid, invalidInput, objectLabel, TaskpodError } from '../errors';
+import { invalidInput, objectLabel, refused, TaskpodError } from '../errors';
 import { InputObjects, namespaceOf } from '../input/objects';
 import { ObjectMeta } from '../model/core';
 import type { PersistentVolumeClaim } from '../artifacts';
@@ -31,7 +31,7 @@ import { conditionCheckRun } from './conditions';
 import { schedulable } from './dag';
 import { AdmittedPipelineRun, resolvePipelineRun, ResolvedPipelineRun, ResolvedPipelineTask } from './resolve';
 import { pipelineRunStorage, PipelineStorage } from './storage';
-import { pipelineTaskRun, uniqueName } from './taskruns';
+import { PIPELINE_TASK_LABEL, pipelineTaskRun, uniqueName } from './taskruns';
 
 /**
  * A TaskRun as Tekton's controller POSTed it (metadata and spec), in Go's
@@ -225,18 +225,21 @@ function generatedNames(run: ResolvedPipelineRun): { readonly taskRun: ReadonlyM
 }
 
 /**
+/**
  * Whether a TaskRun named after pipeline task `t` could be created: Tekton's
- * webhook refused a `.` in its name, the API server a name that is no DNS-1123
- * subdomain (a pipeline task name with capitals or `_` passes the Pipeline's
- * checks but not these). Tekton then created nothing for the task and the
- * PipelineRun never finished; the refusal names the pipeline task.
+ * webhook refused a `.` in its name, the API server a name that is no
+ * DNS-1123 subdomain and a `tekton.dev/pipelineTask` label that is no label
+ * value (a pipeline task name with capitals, `_` or a `prefix/` passes the
+ * Pipeline's checks but not these). Tekton then created nothing for the task
+ * and the PipelineRun never finished; the refusal names the pipeline task.
  */
 function creatable(run: ResolvedPipelineRun, t: ResolvedPipelineTask, what: string, name: string): Result<void> {
   const webhook = validateObjectName(`TaskRun ${run.namespace}/${name}`, name);
-  const problems = E.isLeft(webhook) ? [webhook.left.message] : dns1123SubdomainProblems(name);
+  const label = labelValueProblems(t.task.name ?? '').map((p) => `the value ${JSON.stringify(t.task.name ?? '')} of its label ${PIPELINE_TASK_LABEL}: ${p}`);
+  const problems = [...(E.isLeft(webhook) ? [webhook.left.message] : dns1123SubdomainProblems(name)), ...label];
   if (problems.length === 0) return E.right(undefined);
   return E.left(
-    invalid(
+    refused(
       run.specObject,
       `${run.specPath}.tasks[${t.index}].name`,
       `${what} "${name}", named after this task, could not be created (Tekton created nothing for the task and the PipelineRun never finished): ${problems.join(', ')}`,

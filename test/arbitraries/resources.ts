@@ -21,7 +21,8 @@ export function declaredType(kind: ResourceKind): string {
 
 type Param = { name: string; value: string };
 
-function paramsOf(kind: ResourceKind): fc.Arbitrary<{ params: Param[]; secrets?: Json[] }> {
+/** The params (and secrets) of a PipelineResource of this kind, as its spec holds them. */
+export function paramsOf(kind: ResourceKind): fc.Arbitrary<{ params: Param[]; secrets?: Json[] }> {
   const url = fc.constantFrom('https://github.com/tektoncd/pipeline', 'git@github.com:o/r.git', 'https://example.com/r b');
   switch (kind) {
     case 'git':

@@ -166,7 +166,7 @@ describe('what is not created', () => {
     test.each(['Build', 'unit_test'])('a pipeline task named %s', (name) => {
       const e = refusal(pipeline([pt('first'), pt(name)]), run());
       expect({ ...e, message: e.message.replace(/-[a-z0-9]{5}"/, '-xxxxx"') }).toEqual({
-        _tag: 'Invalid',
+        _tag: 'Refused',
         object: 'Pipeline default/ci',
         field: 'spec.tasks[1].name',
         message: `TaskRun "ci-1-${name}-xxxxx", ${NOTHING}: ${SUBDOMAIN}`,
