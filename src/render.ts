@@ -64,6 +64,13 @@ export interface RenderOptions {
    * any other nop image's contents are unknown.
    */
   readonly nopContains?: readonly string[];
+  /**
+   * Which Pod of the TaskRun this is: 0 (the default) for its first, `n`
+   * for the Pod of its n-th retry (a PipelineRun retried a failed TaskRun
+   * by clearing its status, and the TaskRun controller made a new Pod, with
+   * new random names). Only the generated names differ.
+   */
+  readonly attempt?: number;
 }
 
 /**
@@ -197,7 +204,8 @@ export function renderTaskRun(objects: InputObjects, options: RenderOptions = {}
     E.chainFirst((run) => validateParams(run.taskSpec, run.taskRun.spec?.inputs?.params ?? [], run.object)),
     E.chainFirst((run) => validateResourceBindings(run, run.taskSpec)),
     E.chain((run) => {
-      const seed = `${run.namespace}/${run.name}`;
+      // A retry's Pod gets names of its own, as Tekton drew new random ones.
+      const seed = (options.attempt ?? 0) > 0 ? `${run.namespace}/${run.name}#retry${options.attempt ?? 0}` : `${run.namespace}/${run.name}`;
       const ctx: ResourceContext = { config, run, seed };
       return pipe(
         E.right<TaskpodError, TaskSpec>(run.taskSpec),

@@ -300,6 +300,17 @@ export type ConditionCheckStatus = t.TypeOf<typeof ConditionCheckStatus>;
  * @public
  */
 export const PipelineRunConditionCheckStatus = struct('PipelineRunConditionCheckStatus', { conditionName: goString, status: ConditionCheckStatus });
+/**
+ * A decoded {@link (PipelineRunConditionCheckStatus:variable)}.
+ *
+ * @example
+ * ```ts
+ * const check: PipelineRunConditionCheckStatus = { conditionName: 'file-exists', status: { podName: 'check-pod-1a2b3c' } };
+ * ```
+ *
+ * @public
+ */
+export type PipelineRunConditionCheckStatus = t.TypeOf<typeof PipelineRunConditionCheckStatus>;
 
 /**
  * One pipeline task's TaskRun in a PipelineRun's status (`status.taskRuns`

@@ -12,11 +12,9 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { DEFAULTS_CONFIG_NAME, runDefaults } from '../admission/config-defaults';
-import { dns1123SubdomainProblems, labelValueProblems } from '../admission/k8s-names';
 import { defaultPipelineRun, validatePipelineRun } from '../admission/pipeline';
-import { validateObjectName } from '../admission/validate';
 import { SYSTEM_NAMESPACE } from '../artifacts';
-import { invalidInput, objectLabel, refused, TaskpodError } from '../errors';
+import { invalidInput, objectLabel, TaskpodError } from '../errors';
 import { InputObjects, namespaceOf } from '../input/objects';
 import { ObjectMeta } from '../model/core';
 import type { PersistentVolumeClaim } from '../artifacts';
@@ -24,14 +22,14 @@ import { PersistentVolumeClaim as ClaimCodec } from '../artifacts';
 import type { RenderedPod } from '../model/rendered';
 import { TaskRun, TaskRunSpec } from '../model/tekton';
 import { generatedName } from '../names';
-import { renderTaskRun, RenderOptions } from '../render';
+import type { PipelineRunStatus } from '../model/pipeline';
+import { goTimeText } from '../status/go-text';
+import { reconcileStatus } from '../status/pipelinerun';
 import { stableJson } from '../util';
 import { formatWarning, TaskpodWarning } from '../warnings';
-import { conditionCheckRun } from './conditions';
-import { schedulable } from './dag';
-import { AdmittedPipelineRun, resolvePipelineRun, ResolvedPipelineRun, ResolvedPipelineTask } from './resolve';
+import { AdmittedPipelineRun, resolvePipelineRun, ResolvedPipelineRun } from './resolve';
+import { ExpandOptions, simulate, SimulatedTaskRun, Simulation } from './simulate';
 import { pipelineRunStorage, PipelineStorage } from './storage';
-import { PIPELINE_TASK_LABEL, pipelineTaskRun, uniqueName } from './taskruns';
 
 /**
  * A TaskRun as Tekton's controller POSTed it (metadata and spec), in Go's
@@ -66,23 +64,15 @@ export interface RenderedClaim {
 export type PipelineRunItem = RenderedClaim | RenderedTaskRun | RenderedPod;
 
 /**
- * A TaskRun the PipelineRun controller created, and its Pod.
+ * A TaskRun the PipelineRun controller created and its Pod (or, for
+ * `attempt` above 0, the Pod of a retry), with its status once that attempt
+ * ended.
  *
  * @public
  */
-export interface CreatedTaskRun {
-  /** The pipeline task it runs (or whose condition it checks). */
-  readonly pipelineTask: string;
-  /** Set for a condition check: the Condition's name and its place in the pipeline task's `conditions`. */
-  readonly conditionCheck?: { readonly condition: string; readonly index: number };
-  /** The reconcile that created it, from 1: every task of a wave may run at once. */
-  readonly wave: number;
-  /** The TaskRun, typed, as created. */
-  readonly taskRun: TaskRun;
-  /** The same, as printed. */
+export interface CreatedTaskRun extends SimulatedTaskRun {
+  /** The TaskRun as printed (as the controller POSTed it). */
   readonly rendered: RenderedTaskRun;
-  /** The Pod the TaskRun controller created for it. */
-  readonly pod: RenderedPod;
 }
 
 /**
@@ -103,6 +93,10 @@ export interface PipelineRunExpansion {
   readonly warnings: readonly TaskpodWarning[];
   /** Set when the PipelineRun was cancelled (`spec.status: PipelineRunCancelled`): Tekton created nothing. */
   readonly cancelled: boolean;
+  /** What happened to each pipeline task, in declaration order. */
+  readonly outcomes: Simulation['outcomes'];
+  /** The PipelineRun's status after the last reconcile (with no outcomes given: Succeeded). */
+  readonly status: PipelineRunStatus;
 }
 
 type Result<A> = E.Either<TaskpodError, A>;
@@ -201,87 +195,6 @@ function uniqueWarnings(ws: readonly TaskpodWarning[]): readonly TaskpodWarning[
   });
 }
 
-/** The names Tekton generated: each task's TaskRun, then each of its condition checks, never one twice. */
-function generatedNames(run: ResolvedPipelineRun): { readonly taskRun: ReadonlyMap<string, string>; readonly check: ReadonlyMap<string, string> } {
-  const seed = `${run.namespace}/${run.name}`;
-  const taken = new Set<string>();
-  const taskRun = new Map<string, string>();
-  const check = new Map<string, string>();
-  for (const t of run.tasks) {
-    const pt = t.task.name ?? '';
-    const name = uniqueName(seed, `${run.name}-${pt}`, `taskrun/${pt}`, taken);
-    taken.add(name);
-    taskRun.set(pt, name);
-  }
-  for (const t of run.tasks) {
-    const pt = t.task.name ?? '';
-    for (const c of t.conditions) {
-      const name = uniqueName(seed, `${taskRun.get(pt)!}-${c.guard.conditionRef ?? ''}`, `condition/${pt}/${c.index}`, taken);
-      taken.add(name);
-      check.set(`${pt}/${c.index}`, name);
-    }
-  }
-  return { taskRun, check };
-}
-
-/**
-/**
- * Whether a TaskRun named after pipeline task `t` could be created: Tekton's
- * webhook refused a `.` in its name, the API server a name that is no
- * DNS-1123 subdomain and a `tekton.dev/pipelineTask` label that is no label
- * value (a pipeline task name with capitals, `_` or a `prefix/` passes the
- * Pipeline's checks but not these). Tekton then created nothing for the task
- * and the PipelineRun never finished; the refusal names the pipeline task.
- */
-function creatable(run: ResolvedPipelineRun, t: ResolvedPipelineTask, what: string, name: string): Result<void> {
-  const webhook = validateObjectName(`TaskRun ${run.namespace}/${name}`, name);
-  const label = labelValueProblems(t.task.name ?? '').map((p) => `the value ${JSON.stringify(t.task.name ?? '')} of its label ${PIPELINE_TASK_LABEL}: ${p}`);
-  const problems = [...(E.isLeft(webhook) ? [webhook.left.message] : dns1123SubdomainProblems(name)), ...label];
-  if (problems.length === 0) return E.right(undefined);
-  return E.left(
-    refused(
-      run.specObject,
-      `${run.specPath}.tasks[${t.index}].name`,
-      `${what} "${name}", named after this task, could not be created (Tekton created nothing for the task and the PipelineRun never finished): ${problems.join(', ')}`,
-    ),
-  );
-}
-
-/** The TaskRuns of every reconcile, each task taken to succeed and each check to pass. */
-function createTaskRuns(run: ResolvedPipelineRun, storage: PipelineStorage): Result<readonly Omit<CreatedTaskRun, 'pod' | 'rendered'>[]> {
-  const names = generatedNames(run);
-  const done = new Set<string>();
-  const started = new Set<string>();
-  const checked = new Set<string>();
-  const out: Omit<CreatedTaskRun, 'pod' | 'rendered'>[] = [];
-  for (let wave = 1; ; wave++) {
-    const candidates = new Set(schedulable(run.graph, done));
-    const created: Omit<CreatedTaskRun, 'pod' | 'rendered'>[] = [];
-    for (const t of run.tasks) {
-      const pt = t.task.name ?? '';
-      if (!candidates.has(pt) || started.has(pt)) continue;
-      if (t.conditions.length === 0 || checked.has(pt)) {
-        started.add(pt);
-        const ok = creatable(run, t, 'TaskRun', names.taskRun.get(pt)!);
-        if (E.isLeft(ok)) return ok;
-        created.push({ pipelineTask: pt, wave, taskRun: pipelineTaskRun(run, t, names.taskRun.get(pt)!, storage.basePath) });
-      } else {
-        checked.add(pt);
-        for (const c of t.conditions) {
-          const ok = creatable(run, t, 'Condition-check TaskRun', names.check.get(`${pt}/${c.index}`)!);
-          if (E.isLeft(ok)) return ok;
-          const check = conditionCheckRun(run, t, c, names.check.get(`${pt}/${c.index}`)!);
-          if (E.isLeft(check)) return check;
-          created.push({ pipelineTask: pt, conditionCheck: { condition: c.guard.conditionRef ?? '', index: c.index }, wave, taskRun: check.right });
-        }
-      }
-    }
-    if (created.length === 0) return E.right(out);
-    out.push(...created);
-    for (const c of created) if (c.conditionCheck === undefined) done.add(c.pipelineTask);
-  }
-}
-
 /**
  * Everything Tekton (commit 6c132b937e) created for the one PipelineRun
  * among `objects`: the claim for PVC artifact storage, then every TaskRun in
@@ -297,7 +210,7 @@ function createTaskRuns(run: ResolvedPipelineRun, storage: PipelineStorage): Res
  *
  * @public
  */
-export function expandPipelineRun(objects: InputObjects, options: RenderOptions = {}): E.Either<TaskpodError, PipelineRunExpansion> {
+export function expandPipelineRun(objects: InputObjects, options: ExpandOptions = {}): E.Either<TaskpodError, PipelineRunExpansion> {
   return pipe(
     admitPipelineRun(objects),
     E.chain((admitted) =>
@@ -310,26 +223,23 @@ export function expandPipelineRun(objects: InputObjects, options: RenderOptions 
       // Cancellation is seen before the storage is set up: nothing is created.
       if (run.pipelineRun.spec?.status === 'PipelineRunCancelled') {
         const cancelled: TaskpodWarning = { object: run.object, field: 'spec.status', message: 'the PipelineRun is cancelled: Tekton creates nothing for it' };
-        return E.right({ run, created: [], items: [], warnings: [...warnings, cancelled], cancelled: true });
+        const outcomes = run.tasks.map((t) => ({ pipelineTask: t.task.name ?? '', outcome: 'not-run' as const, attempts: 0 }));
+        const now = goTimeText(options.now ?? new Date(0)) ?? '1970-01-01T00:00:00Z';
+        const status = reconcileStatus(run.pipelineRun, [], run.graph, now, (options.now ?? new Date(0)).getTime());
+        return E.right({ run, created: [], items: [], warnings: [...warnings, cancelled], cancelled: true, outcomes, status });
       }
       return pipe(
         pipelineRunStorage(objects, run),
         E.chain((storage) =>
-          pipe(
-            createTaskRuns(run, storage),
-            E.chain((taskRuns) => {
-              const created: CreatedTaskRun[] = [];
-              const all = [...warnings];
-              for (const c of taskRuns) {
-                const rendered = renderTaskRun({ ...objects, taskRuns: [c.taskRun] }, options);
-                if (E.isLeft(rendered)) return rendered;
-                created.push({ ...c, rendered: encodeTaskRun(c.taskRun), pod: rendered.right.pod });
-                all.push(...rendered.right.warnings);
-              }
-              const items: PipelineRunItem[] = [...(storage.type === 'pvc' ? [encodeClaim(storage.claim)] : []), ...created.flatMap((c) => [c.rendered, c.pod])];
-              return E.right({ run, storage, created, items, warnings: uniqueWarnings(all), cancelled: false });
-            }),
-          ),
+          E.map((sim: Simulation): PipelineRunExpansion => {
+            const created: CreatedTaskRun[] = sim.created.map((c) => ({ ...c, rendered: encodeTaskRun(c.taskRun) }));
+            // A retry creates no TaskRun, only its new Pod.
+            const items: PipelineRunItem[] = [
+              ...(storage.type === 'pvc' ? [encodeClaim(storage.claim)] : []),
+              ...created.flatMap((c): PipelineRunItem[] => (c.attempt === 0 ? [c.rendered, c.pod] : [c.pod])),
+            ];
+            return { run, storage, created, items, warnings: uniqueWarnings([...warnings, ...sim.warnings]), cancelled: false, outcomes: sim.outcomes, status: sim.status };
+          })(simulate(objects, run, storage, options)),
         ),
       );
     }),
