@@ -12,13 +12,15 @@ import { formatWarning } from '../warnings';
 import { optList, optString, UsageError } from './args';
 import { Command, CommandResult, commonOptions, limitsFrom, outputFormat } from './command';
 import { formatValue, readConfig, readObjects } from './io';
+import { outcomeOptions, outcomesOption, timeOption } from './outcomes';
 import { nopContains } from './sidecar-io';
 
 /** The `explain` command. */
 export const explainCommand: Command = {
   name: 'explain',
   summary: 'show what made each container of the Pod, its wait/post files, mounts and volumes',
-  usage: 'taskpod explain -f FILE [-f FILE ...] [--config FILE] [--sidecars nop|native] [--nop-contains PATH ...] [-o text|mermaid|json|yaml]',
+  usage:
+    'taskpod explain -f FILE [-f FILE ...] [--config FILE] [--fail TASK[:N] ...] [--fail-condition TASK/CONDITION ...] [--now TIME] [--sidecars nop|native] [--nop-contains PATH ...] [-o text|mermaid|json|yaml]',
   description: [
     'Renders the Pod as taskpod render does and explains it: each container in the order it',
     'runs (init containers, then the steps, then the sidecars) with what made it (a step of the',
@@ -32,7 +34,8 @@ export const explainCommand: Command = {
     'Given a PipelineRun (and no TaskRun), explains the run as a graph instead: its tasks in the',
     'waves the controller created them in, with their TaskRuns, Pods and condition checks, the',
     'runAfter and from edges, and each resource passed between tasks with the /pvc (or bucket)',
-    'path it travels through.',
+    'path it travels through. --fail, --fail-condition and --now (as for taskpod render) play',
+    'a what-if run: the graph marks failed, skipped and never-run tasks.',
   ],
   examples: [
     'taskpod explain -f fixtures/demo/input.yaml',
@@ -40,7 +43,7 @@ export const explainCommand: Command = {
     'taskpod explain -f taskrun.yaml -f task.yaml --config config.yaml -o json',
     'taskpod explain -f pipelinerun.yaml -o mermaid',
   ],
-  options: { ...commonOptions, config: { value: true }, sidecars: { value: true }, 'nop-contains': { value: true, repeat: true } },
+  options: { ...commonOptions, ...outcomeOptions, config: { value: true }, sidecars: { value: true }, 'nop-contains': { value: true, repeat: true } },
   run(options): CommandResult {
     const limits = limitsFrom(options);
     const format = outputFormat(options, ['text', 'mermaid', 'json', 'yaml']);
@@ -54,11 +57,18 @@ export const explainCommand: Command = {
     );
     if (E.isRight(files) && files.right.objects.taskRuns.length === 0 && files.right.objects.pipelineRuns.length > 0) {
       const { objects, config } = files.right;
+      const outcomes = outcomesOption(options);
+      const now = timeOption(options);
       return E.map((x: Parameters<typeof formatPipelineExplanation>[0]) => ({
         stdout:
           format === 'mermaid' ? pipelineExplanationMermaid(x) : format === 'text' ? formatPipelineExplanation(x) : formatValue(x, format === 'json' ? 'json' : 'yaml'),
         warnings: format === 'mermaid' ? x.warnings.map(formatWarning) : [],
-      }))(explainPipelineRunRender(objects, { config, sidecars, nopContains: contains }));
+      }))(
+        explainPipelineRunRender(objects, { config, sidecars, nopContains: contains, ...(outcomes !== undefined ? { outcomes } : {}), ...(now !== undefined ? { now } : {}) }),
+      );
+    }
+    if (outcomesOption(options) !== undefined || timeOption(options) !== undefined) {
+      throw new UsageError('--fail, --fail-condition and --now are for a PipelineRun (and no TaskRun) in the input');
     }
     return pipe(
       files,

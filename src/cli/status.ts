@@ -9,28 +9,20 @@ import { pipe } from 'fp-ts/function';
 import { invalidInput, objectLabel, TaskpodError } from '../errors';
 import { InputObjects, namespaceOf } from '../input/objects';
 import { SYSTEM_NAMESPACE } from '../artifacts';
-import { timeCodec } from '../model/core';
 import type { Pod } from '../model/core';
 import { TaskRun, TaskRunStatus } from '../model/tekton';
 import { withField } from '../sidecars/pod';
 import { defaultTimeoutMinutes, DEFAULTS_CONFIG_NAME } from '../status/defaults';
-import { timeMillis } from '../status/go-text';
 import { taskRunStatus } from '../status/taskrun';
 import { formatWarning } from '../warnings';
-import { optList, optString, ParsedOptions, UsageError } from './args';
+import { optList, ParsedOptions } from './args';
 import { Command, CommandResult, commonOptions, limitsFrom, outputFormat } from './command';
 import { formatValue, readObjects } from './io';
+import { timeOption } from './outcomes';
 
 /** `--now`: an RFC 3339 time (fractions kept), else the clock: the CLI is where taskpod may read it. */
 function nowOption(options: ParsedOptions): Date {
-  const text = optString(options, 'now');
-  if (text === undefined) return new Date();
-  const decoded = timeCodec.decode(text);
-  const whole = E.isRight(decoded) ? timeMillis(decoded.right) : undefined;
-  if (whole === undefined) throw new UsageError(`--now takes an RFC 3339 time such as 2019-10-30T10:00:00Z, not "${text}"`);
-  // The fraction of a second counts for timeouts; JavaScript reads it where Go's layout and its agree.
-  const precise = new Date(text).getTime();
-  return new Date(Math.floor(precise / 1000) * 1000 === whole ? precise : whole);
+  return timeOption(options) ?? new Date();
 }
 
 const label = (kind: string, o: { readonly metadata?: { readonly namespace?: string; readonly name?: string } }): string => objectLabel(kind, o.metadata?.namespace, o.metadata?.name);

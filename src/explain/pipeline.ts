@@ -11,9 +11,10 @@ import type { TaskpodError } from '../errors';
 import type { InputObjects } from '../input/objects';
 import { expandPipelineRun, PipelineRunExpansion } from '../pipeline/expand';
 import type { ResolvedPipelineTask } from '../pipeline/resolve';
-import { taskRunBindings } from '../pipeline/taskruns';
+import { serviceAccountFor, taskRunBindings } from '../pipeline/taskruns';
 import { ARTIFACT_TYPES } from '../resources';
-import type { RenderOptions } from '../render';
+import type { ExpandOptions, TaskOutcome } from '../pipeline/simulate';
+import { getCondition, SUCCEEDED } from '../status/condition';
 import { objectLabel } from '../errors';
 import type { TaskpodWarning } from '../warnings';
 
@@ -50,8 +51,17 @@ export interface PipelineTaskExplanation {
   readonly name: string;
   /** `Task namespace/name` or `ClusterTask name`. */
   readonly task: string;
-  /** What happened to it: `created` (its TaskRun exists), `not-created` (e.g. a cancelled run). */
-  readonly status: 'created' | 'not-created';
+  /**
+   * What happened to it: its TaskRun `succeeded` or `failed` (every retry
+   * used), it was `skipped` (a condition of it, or of a task before it,
+   * failed), or it was `not-run` (the PipelineRun ended first, or was
+   * cancelled).
+   */
+  readonly status: TaskOutcome;
+  /** How many Pods its TaskRun got (1, plus one per retry; 0 when it has none). */
+  readonly attempts: number;
+  /** The Pods of its retries, in order, with the wave that made each. */
+  readonly retryPods: readonly { readonly pod: string; readonly wave: number }[];
   /** The reconcile (from 1) that created its TaskRun. */
   readonly wave?: number;
   readonly taskRun?: string;
@@ -97,6 +107,8 @@ export interface PipelineRunExplanation {
   /** Each wave's TaskRuns, in creation order. */
   readonly waves: readonly { readonly wave: number; readonly taskRuns: readonly string[] }[];
   readonly edges: readonly PipelineEdge[];
+  /** The PipelineRun's `Succeeded` condition after its run. */
+  readonly result: { readonly status: string; readonly reason: string; readonly message: string };
   readonly warnings: readonly TaskpodWarning[];
 }
 
@@ -130,12 +142,15 @@ export function explainPipelineRun(expansion: PipelineRunExpansion): PipelineRun
       paths: storage === undefined ? [] : paths ?? [],
       copied: ARTIFACT_TYPES.has(b.bound.resource.spec?.type ?? ''),
     });
+    const outcome = expansion.outcomes.find((o) => o.pipelineTask === name);
     return {
       name,
       task: taskLabel(t, run.namespace),
-      status: own !== undefined ? 'created' : 'not-created',
+      status: outcome?.outcome ?? 'not-run',
+      attempts: outcome?.attempts ?? 0,
       ...(own !== undefined ? { wave: own.wave, taskRun: own.rendered.metadata.name as string, pod: own.pod.metadata.name } : {}),
-      serviceAccount: own?.taskRun.spec?.serviceAccountName ?? '',
+      retryPods: created.filter((c) => c.pipelineTask === name && c.conditionCheck === undefined && c.attempt > 0).map((c) => ({ pod: c.pod.metadata.name ?? '', wave: c.wave })),
+      serviceAccount: serviceAccountFor(run.pipelineRun, name),
       retries: t.task.retries ?? 0,
       conditions: t.conditions.map((c) => {
         const check = created.find((x) => x.pipelineTask === name && x.conditionCheck?.index === c.index);
@@ -186,6 +201,11 @@ export function explainPipelineRun(expansion: PipelineRunExpansion): PipelineRun
     tasks,
     waves,
     edges,
+    result: {
+      status: getCondition(expansion.status.conditions, SUCCEEDED)?.status ?? 'Unknown',
+      reason: getCondition(expansion.status.conditions, SUCCEEDED)?.reason ?? '',
+      message: getCondition(expansion.status.conditions, SUCCEEDED)?.message ?? '',
+    },
     warnings: expansion.warnings,
   };
 }
@@ -201,7 +221,7 @@ export function explainPipelineRun(expansion: PipelineRunExpansion): PipelineRun
  *
  * @public
  */
-export function explainPipelineRunRender(objects: InputObjects, options: RenderOptions = {}): E.Either<TaskpodError, PipelineRunExplanation> {
+export function explainPipelineRunRender(objects: InputObjects, options: ExpandOptions = {}): E.Either<TaskpodError, PipelineRunExplanation> {
   return E.map(explainPipelineRun)(expandPipelineRun(objects, options));
 }
 
@@ -237,11 +257,13 @@ export function formatPipelineExplanation(x: PipelineRunExplanation): string {
   for (const w of [...byWave.keys()].sort((a, b) => a - b)) {
     out.push('', `Wave ${w}:`);
     for (const t of byWave.get(w)!) {
-      out.push(`  ${t.name}  (${t.task}${t.serviceAccount !== '' ? `, ServiceAccount ${t.serviceAccount}` : ''}${t.retries > 0 ? `, ${t.retries} retries` : ''})`);
+      const mark = t.status === 'succeeded' && t.attempts <= 1 ? '' : `  [${t.status}${t.attempts > 1 ? `, ${t.attempts} attempts` : ''}]`;
+      out.push(`  ${t.name}  (${t.task}${t.serviceAccount !== '' ? `, ServiceAccount ${t.serviceAccount}` : ''}${t.retries > 0 ? `, ${t.retries} retries` : ''})${mark}`);
       for (const c of t.conditions) {
         out.push(`    condition ${c.condition}: ${c.taskRun !== undefined ? `TaskRun ${c.taskRun} (wave ${c.wave ?? '?'}), Pod ${c.pod ?? '?'}` : 'not checked'}`);
       }
       out.push(`    ${t.taskRun !== undefined ? `TaskRun ${t.taskRun}${t.wave !== w ? ` (wave ${t.wave ?? '?'}, once its conditions passed)` : ''}, Pod ${t.pod ?? '?'}` : 'no TaskRun'}`);
+      for (const [k, r] of t.retryPods.entries()) out.push(`    retry ${k + 1} (wave ${r.wave}): Pod ${r.pod}`);
       const notCopied = (f: ResourceFlow) => `${f.type} resource ${f.resource} (not copied: Tekton passed only git and storage resources through the artifact storage)`;
       for (const i of t.inputs) {
         const source =
@@ -256,7 +278,8 @@ export function formatPipelineExplanation(x: PipelineRunExplanation): string {
     }
   }
   const unplaced = x.tasks.filter((t) => waveOf(t) === undefined);
-  if (unplaced.length > 0) out.push('', `Not created: ${unplaced.map((t) => t.name).join(', ')}`);
+  if (unplaced.length > 0) out.push('', `Never created: ${unplaced.map((t) => `${t.name} [${t.status}]`).join(', ')}`);
+  out.push('', `Result: ${x.result.status}${x.result.reason !== '' ? ` (${x.result.reason})` : ''}${x.result.message !== '' ? `: ${x.result.message}` : ''}`);
   if (x.edges.length > 0) {
     out.push('', 'Edges:');
     for (const e of x.edges) {
@@ -295,6 +318,8 @@ export function pipelineExplanationMermaid(x: PipelineRunExplanation): string {
   const id = new Map(x.tasks.map((t, i) => [t.name, `t${i}`]));
   const placed = new Set<string>();
   for (const w of x.waves) {
+    const here = x.tasks.some((t) => t.wave === w.wave || t.conditions.some((c) => c.wave === w.wave));
+    if (!here) continue; // a wave of retries only: the retried task's node says so
     out.push(`  subgraph w${w.wave}[${label(`Wave ${w.wave}`)}]`);
     out.push('    direction TB');
     x.tasks.forEach((t, i) => {
@@ -302,14 +327,15 @@ export function pipelineExplanationMermaid(x: PipelineRunExplanation): string {
         if (c.wave === w.wave) out.push(`    t${i}c${k}{{${label(`condition ${c.condition}`, c.taskRun ?? '')}}}`);
       });
       if (t.wave === w.wave) {
-        out.push(`    t${i}[${label(t.name, t.task, t.taskRun ?? '')}]`);
+        const note = t.status === 'succeeded' && t.attempts <= 1 ? [] : [`${t.status}${t.attempts > 1 ? `, ${t.attempts} attempts` : ''}`];
+        out.push(`    t${i}[${label(t.name, t.task, t.taskRun ?? '', ...note)}]`);
         placed.add(t.name);
       }
     });
     out.push('  end');
   }
   x.tasks.forEach((t, i) => {
-    if (!placed.has(t.name)) out.push(`  t${i}[${label(t.name, t.task, 'not created')}]`);
+    if (!placed.has(t.name)) out.push(`  t${i}[${label(t.name, t.task, t.status === 'not-run' ? 'not run' : t.status)}]`);
     t.conditions.forEach((c, k) => {
       if (c.wave === undefined) out.push(`  t${i}c${k}{{${label(`condition ${c.condition}`, 'not checked')}}}`);
       out.push(`  t${i}c${k} -.->|${label('passes')}| t${i}`);
@@ -321,6 +347,11 @@ export function pipelineExplanationMermaid(x: PipelineRunExplanation): string {
     if (from === undefined || to === undefined) continue;
     if (e.kind === 'runAfter') out.push(`  ${from} -.->|${label('runAfter')}| ${to}`);
     else out.push(`  ${from} -->|${label(`${e.resource ?? ''}`, e.copied === true ? e.path ?? '' : 'not copied')}| ${to}`);
+  }
+  const marked = x.tasks.map((t, i) => ({ t, i })).filter(({ t }) => t.status !== 'succeeded');
+  if (marked.length > 0) {
+    out.push('  classDef failed fill:#fdd,stroke:#b00', '  classDef skipped fill:#eee,stroke:#888,stroke-dasharray: 4 2', '  classDef notrun fill:#fff,stroke:#888,stroke-dasharray: 2 2');
+    for (const { t, i } of marked) out.push(`  class t${i} ${t.status === 'not-run' ? 'notrun' : t.status}`);
   }
   if (x.storage !== undefined) {
     out.push(`  storage[(${label(x.storage.type === 'pvc' ? `PVC ${x.storage.claim}` : `bucket ${x.storage.location}`, x.storage.basePath)})]`);

@@ -22,6 +22,8 @@ import { PersistentVolumeClaim as ClaimCodec } from '../artifacts';
 import type { RenderedPod } from '../model/rendered';
 import { TaskRun, TaskRunSpec } from '../model/tekton';
 import { generatedName } from '../names';
+import type * as t from 'io-ts';
+import { PipelineRun as PipelineRunCodec } from '../model/pipeline';
 import type { PipelineRunStatus } from '../model/pipeline';
 import { goTimeText } from '../status/go-text';
 import { reconcileStatus } from '../status/pipelinerun';
@@ -192,6 +194,31 @@ function uniqueWarnings(ws: readonly TaskpodWarning[]): readonly TaskpodWarning[
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
+  });
+}
+
+/**
+ * The PipelineRun as it stands after its run: as the webhook stored it,
+ * with the labels and annotations the reconciler added and the final
+ * status, in Go's field order.
+ *
+ * @example
+ * ```ts
+ * finalPipelineRun(expansion).status?.conditions; // [{ type: 'Succeeded', status: 'False', reason: 'Failed', ... }]
+ * ```
+ *
+ * @public
+ */
+export function finalPipelineRun(expansion: PipelineRunExpansion): t.OutputOf<typeof PipelineRunCodec> {
+  const pr = expansion.run.pipelineRun;
+  const labels = Object.keys(expansion.run.labels).length > 0 ? { labels: expansion.run.labels } : {};
+  const annotations = Object.keys(expansion.run.annotations).length > 0 ? { annotations: expansion.run.annotations } : {};
+  return PipelineRunCodec.encode({
+    ...pr,
+    kind: pr.kind ?? 'PipelineRun',
+    apiVersion: pr.apiVersion ?? 'tekton.dev/v1alpha1',
+    metadata: { ...pr.metadata, ...labels, ...annotations },
+    status: expansion.status,
   });
 }
 

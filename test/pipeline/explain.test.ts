@@ -36,7 +36,7 @@ describe('explainPipelineRun', () => {
     expect(first).toMatchObject({
       name: 'first-create-file',
       task: 'Task default/create-file',
-      status: 'created',
+      status: 'succeeded',
       wave: 1,
       serviceAccount: 'default',
       retries: 0,
@@ -114,8 +114,8 @@ describe('explainPipelineRun', () => {
     expect(cancelled.storage).toBeUndefined();
     expect(cancelled.waves).toEqual([]);
     expect(cancelled.tasks.map((t) => [t.status, t.taskRun, t.outputs.map((o) => o.paths)])).toEqual([
-      ['not-created', undefined, [[]]],
-      ['not-created', undefined, []],
+      ['not-run', undefined, [[]]],
+      ['not-run', undefined, []],
     ]);
   });
 });
@@ -139,6 +139,8 @@ describe('formatPipelineExplanation', () => {
         '  then-check  (Task default/check-stuff-file-exists, ServiceAccount default)',
         `    TaskRun ${then?.taskRun}, Pod ${then?.pod}`,
         '    input  workspace <- /pvc/first-create-file/workspace (from first-create-file)',
+        '',
+        'Result: True (Succeeded): All Tasks have completed executing',
         '',
         'Edges:',
         '  first-create-file -> then-check  (skaffold-git: workspace -> workspace via /pvc/first-create-file/workspace)',
@@ -168,6 +170,8 @@ describe('formatPipelineExplanation', () => {
         '  b  (Task default/echo)',
         `    TaskRun ${b?.taskRun}, Pod ${b?.pod}`,
         '',
+        'Result: True (Succeeded): All Tasks have completed executing',
+        '',
         'Edges:',
         '  a -> b  (runAfter)',
         '',
@@ -185,7 +189,9 @@ describe('formatPipelineExplanation', () => {
         'PipelineRun default/ci-1 of Pipeline default/ci',
         'Artifacts: none (nothing was created)',
         '',
-        'Not created: a, b',
+        'Never created: a [not-run], b [not-run]',
+        '',
+        'Result: False (PipelineRunCancelled): PipelineRun "ci-1" was cancelled',
         '',
         'Warnings:',
         '  PipelineRun default/ci-1: spec.status: the PipelineRun is cancelled: Tekton creates nothing for it',
@@ -248,7 +254,17 @@ describe('pipelineExplanationMermaid', () => {
     );
     const cancelled = explained(condition('ok'), pipeline([pt('a', { conditions: [{ conditionRef: 'ok' }] })]), run({ status: 'PipelineRunCancelled' }));
     expect(pipelineExplanationMermaid(cancelled)).toBe(
-      ['flowchart LR', '  t0["a<br/>Task default/echo<br/>not created"]', '  t0c0{{"condition ok<br/>not checked"}}', '  t0c0 -.->|"passes"| t0', ''].join('\n'),
+      [
+        'flowchart LR',
+        '  t0["a<br/>Task default/echo<br/>not run"]',
+        '  t0c0{{"condition ok<br/>not checked"}}',
+        '  t0c0 -.->|"passes"| t0',
+        '  classDef failed fill:#fdd,stroke:#b00',
+        '  classDef skipped fill:#eee,stroke:#888,stroke-dasharray: 4 2',
+        '  classDef notrun fill:#fff,stroke:#888,stroke-dasharray: 2 2',
+        '  class t0 notrun',
+        '',
+      ].join('\n'),
     );
   });
 
