@@ -15,6 +15,8 @@ import { withField } from '../sidecars/pod';
 import { defaultTimeoutMinutes, DEFAULTS_CONFIG_NAME } from '../status/defaults';
 import { taskRunStatus } from '../status/taskrun';
 import { formatWarning } from '../warnings';
+import { PipelineRun } from '../model/pipeline';
+import { pipelineRunStatus, PipelineRunStatusResult } from '../status/pipelinerun-input';
 import { optList, ParsedOptions } from './args';
 import { Command, CommandResult, commonOptions, limitsFrom, outputFormat } from './command';
 import { formatValue, readObjects } from './io';
@@ -48,8 +50,8 @@ function thePod(objects: InputObjects, taskRun: TaskRun): E.Either<TaskpodError,
 
 export const statusCommand: Command = {
   name: 'status',
-  summary: 'the TaskRun with the status Tekton would write for it from its Pod',
-  usage: 'taskpod status -f TASKRUN -f POD [--now TIME] [-o yaml|json]',
+  summary: 'the TaskRun (or PipelineRun) with the status Tekton would write for it from its Pod (or TaskRuns)',
+  usage: 'taskpod status -f TASKRUN -f POD | -f PIPELINERUN -f TASKRUNS [-f PIPELINE] [--now TIME] [-o yaml|json]',
   description: [
     'Reads a TaskRun and its Pod (as kubectl get ... -o yaml prints them, or a Pod from taskpod',
     'render with a status added) and prints the TaskRun with the status Tekton v1alpha1 (late',
@@ -61,19 +63,32 @@ export const statusCommand: Command = {
     `${DEFAULTS_CONFIG_NAME} in ${SYSTEM_NAMESPACE} when given (default-timeout-minutes, else 60).`,
     'Every field of the TaskRun but its status is printed as given. Warnings (termination',
     'messages Tekton ignored, a Pod other than the one the TaskRun names) go to standard error.',
+    'Given a PipelineRun, its Pipeline (unless embedded) and the TaskRuns it owns (with their',
+    'statuses), prints the PipelineRun with the status its controller would write: the Succeeded',
+    'condition (running, succeeded, failed with the TaskRun that failed, timed out, cancelled),',
+    'start and completion times, and status.taskRuns with each task\'s TaskRun and condition checks',
+    '(a TaskRun it would create next appears with an empty status; see docs/status.md).',
   ],
   examples: [
     'taskpod status -f taskrun.yaml -f pod.yaml --now 2019-10-30T10:05:00Z',
     'kubectl get pod my-run-pod-abcde -o yaml | taskpod status -f taskrun.yaml -f - -o json',
+    'taskpod status -f pipelinerun.yaml -f pipeline.yaml -f taskruns.yaml --now 2019-10-30T10:05:00Z',
   ],
   options: { ...commonOptions, now: { value: true } },
   run(options): CommandResult {
     const limits = limitsFrom(options);
     const format = outputFormat(options, ['yaml', 'json']);
     const now = nowOption(options);
+    const read = readObjects(optList(options, 'file'), limits);
+    if (E.isRight(read) && read.right.pipelineRuns.length > 0) {
+      return E.map((r: PipelineRunStatusResult) => ({
+        stdout: formatValue(PipelineRun.encode(r.pipelineRun), format === 'json' ? 'json' : 'yaml'),
+        warnings: r.warnings.map(formatWarning),
+      }))(pipelineRunStatus(read.right, now));
+    }
     return pipe(
       E.Do,
-      E.bind('objects', () => readObjects(optList(options, 'file'), limits)),
+      E.bind('objects', () => read),
       E.bind('run', ({ objects }) => theTaskRun(objects)),
       E.bind('pod', ({ objects, run }) => thePod(objects, run.taskRun)),
       E.bind('minutes', ({ objects }) =>

@@ -17,6 +17,21 @@ import { PIPELINE_TASK_LABEL, uniqueName } from './taskruns';
 type Result<A> = E.Either<TaskpodError, A>;
 
 /**
+ * What the generated names depend on: the PipelineRun's name and namespace,
+ * and its pipeline tasks with their conditions.
+ *
+ * @public
+ */
+export interface NamedTasks {
+  readonly name: string;
+  readonly namespace: string;
+  readonly tasks: readonly {
+    readonly task: { readonly name?: string };
+    readonly conditions: readonly { readonly index: number; readonly guard: { readonly conditionRef?: string } }[];
+  }[];
+}
+
+/**
  * The names of everything the controller creates for a PipelineRun: each
  * pipeline task's TaskRun, then each of its condition checks (keyed
  * `task/index`), derived from the input and never one twice.
@@ -28,7 +43,7 @@ type Result<A> = E.Either<TaskpodError, A>;
  *
  * @public
  */
-export function generatedNames(run: ResolvedPipelineRun): { readonly taskRun: ReadonlyMap<string, string>; readonly check: ReadonlyMap<string, string> } {
+export function generatedNames(run: NamedTasks): { readonly taskRun: ReadonlyMap<string, string>; readonly check: ReadonlyMap<string, string> } {
   const seed = `${run.namespace}/${run.name}`;
   const taken = new Set<string>();
   const taskRun = new Map<string, string>();
