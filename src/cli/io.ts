@@ -11,6 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { invalidInput, TaskpodError } from '../errors';
 import { decodeAs } from '../input/decode';
 import { collectObjects, concatObjects, EMPTY_OBJECTS, InputObjects } from '../input/objects';
+import { readFast } from '../input/fast-yaml';
 import { resolvePlain } from '../input/go-yaml';
 import { DEFAULT_LIMITS, parseDocuments, ReadLimits } from '../input/yaml';
 import { Config, DEFAULT_CONFIG, configFromFile, ConfigFile } from '../model/config';
@@ -79,6 +80,19 @@ export type OutputFormat = 'yaml' | 'json';
  * reads it too).
  */
 function readsBack(text: string, value: unknown): boolean {
+  // Where the fast reader reads the text, the `yaml` package reads the same
+  // structure (test/input/fast-yaml.test.ts), and every plain scalar of
+  // text it printed reads back as printed under both rule sets: its printer
+  // quotes a string that any of its YAML 1.1 tags would take, yamlText one
+  // that go-yaml v2 would take. So the fast reader's value equal to `value`
+  // means the `yaml` package's is too, and the 1.4 MB Pod of a 1,000-step
+  // Task is not parsed a second time (docs/performance.md). A plain `<<` key
+  // (a merge for the `yaml` package) is left to the full check by the fast
+  // reader itself, and so is, here, any `__proto__`.
+  if (!text.includes('__proto__')) {
+    const fast = readFast(text);
+    if (fast !== undefined) return fast.length === 1 && isDeepStrictEqual(fast[0], value);
+  }
   try {
     const go = parseDocuments(text, 'output', { ...DEFAULT_LIMITS, maxBytes: Infinity });
     return isDeepStrictEqual(parse(text, { version: '1.1' }), value) && E.isRight(go) && isDeepStrictEqual(go.right[0], value);

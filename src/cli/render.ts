@@ -32,7 +32,7 @@ export const renderCommand: Command = {
   name: 'render',
   summary: 'print the Pod Tekton would create for a TaskRun',
   usage:
-    'taskpod render (-f FILE [-f FILE ...] | --each PATH... [--out-dir DIR] [--check]) [--config FILE] [--sidecars nop|native] [--nop-contains PATH ...] [-o yaml|json]',
+    'taskpod render -f FILE [-f FILE ...] [--config FILE] [--sidecars nop|native] [--nop-contains PATH ...] [-o yaml|json] (or --each PATH... [--out-dir DIR] [--check] in place of -f)',
   description: [
     'Reads the TaskRun and what it uses (Task or ClusterTask, PipelineResources, the',
     'ServiceAccount and its Secrets, artifact ConfigMaps) from the files, and prints the',
