@@ -15,6 +15,7 @@ import { readFast } from '../input/fast-yaml';
 import { resolvePlain } from '../input/go-yaml';
 import { DEFAULT_LIMITS, parseDocuments, ReadLimits } from '../input/yaml';
 import { Config, DEFAULT_CONFIG, configFromFile, ConfigFile } from '../model/config';
+import { printYaml } from './yaml-print';
 
 /** `buf` as UTF-8 text, or `undefined` when it is not valid UTF-8. */
 function utf8(buf: Uint8Array): string | undefined {
@@ -123,7 +124,9 @@ export function formatValue(value: unknown, format: OutputFormat): string {
   // every string back as a string: `"yes"`, `"on"`, `"n"`, `"0b101"`.
   if (format === 'json') return `${JSON.stringify(value, null, 2)}\n`;
   const options = { version: '1.1', lineWidth: 0 } as const;
-  const text = yamlText(value, options);
+  // The same text, printed without building the yaml package's Document
+  // where the fast printer is sure of every string (src/cli/yaml-print.ts).
+  const text = printYaml(value) ?? yamlText(value, options);
   // The yaml package writes some strings as block scalars that do not read
   // back the same (a first line of only spaces loses them, a blank line
   // then a tab does not even parse), and folds long double-quoted strings
