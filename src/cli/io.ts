@@ -15,7 +15,7 @@ import { readFast } from '../input/fast-yaml';
 import { resolvePlain } from '../input/go-yaml';
 import { DEFAULT_LIMITS, parseDocuments, ReadLimits } from '../input/yaml';
 import { Config, DEFAULT_CONFIG, configFromFile, ConfigFile } from '../model/config';
-import { printYaml } from './yaml-print';
+import { printYamlChecked } from './yaml-print';
 
 /** `buf` as UTF-8 text, or `undefined` when it is not valid UTF-8. */
 function utf8(buf: Uint8Array): string | undefined {
@@ -125,13 +125,18 @@ export function formatValue(value: unknown, format: OutputFormat): string {
   if (format === 'json') return `${JSON.stringify(value, null, 2)}\n`;
   const options = { version: '1.1', lineWidth: 0 } as const;
   // The same text, printed without building the yaml package's Document
-  // where the fast printer is sure of every string (src/cli/yaml-print.ts).
-  const text = printYaml(value) ?? yamlText(value, options);
+  // where the fast printer is sure of every string (src/cli/yaml-print.ts);
+  // it also knows, mostly, whether the text reads back as the value (each
+  // block scalar checked on its own; plain and quoted strings, safe integers
+  // and the structure always do), and then the full check below is not run.
+  const printed = printYamlChecked(value);
+  const text = printed?.text ?? yamlText(value, options);
   // The yaml package writes some strings as block scalars that do not read
   // back the same (a first line of only spaces loses them, a blank line
   // then a tab does not even parse), and folds long double-quoted strings
   // in ways that can change them. Scripts must survive byte for byte, so
   // when the text does not read back the same, every multi-line string is
   // written as a one-line JSON string, which YAML 1.1 reads as written.
-  return readsBack(text, value) ? text : yamlText(value, { ...options, blockQuote: false, doubleQuotedAsJSON: true });
+  const ok = printed === undefined || printed.readBack === 'check' ? readsBack(text, value) : printed.readBack === 'reads-back';
+  return ok ? text : yamlText(value, { ...options, blockQuote: false, doubleQuotedAsJSON: true });
 }

@@ -15,10 +15,34 @@
  * @packageDocumentation
  */
 import { Document } from 'yaml';
+import { readFast } from '../input/fast-yaml';
 import { resolvePlain } from '../input/go-yaml';
 
 /** Gives up: the `yaml` package prints the value. Never escapes {@link printYaml}. */
 const UNSURE = new Error('unsure');
+
+/**
+ * Set while printing: `check` when the text holds something whose reading
+ * back is left to the full check (a plain `<<` key, a merge key to the
+ * `yaml` package's reader, or `__proto__`; a number other than a safe
+ * integer; a block scalar the fast reader does not read), `fails` when a
+ * block scalar reads back as another string.
+ */
+let verdict: 'reads-back' | 'check' | 'fails' = 'reads-back';
+
+/**
+ * Whether a literal block reads back as `value`: the block alone as a
+ * document's only value, at the same indentation (a block ends at the
+ * first line indented less, which in the printed text follows it at once).
+ * Read by the fast reader, which reads as the `yaml` package does and
+ * gives a block scalar's text under both rule sets alike.
+ */
+function checkBlock(block: string, value: string): void {
+  if (verdict !== 'reads-back') return;
+  const read = readFast(`k: ${block}\n`);
+  if (read === undefined) verdict = 'check';
+  else if (read.length !== 1 || (read[0] as { k?: unknown } | null)?.k !== value) verdict = 'fails';
+}
 
 type TagTest = { readonly default?: boolean | 'key'; readonly tag: string; readonly test?: RegExp };
 let tagTests: readonly TagTest[] | undefined;
@@ -120,7 +144,9 @@ function literalBlock(value: string, indent: string): string {
     else break;
   }
   if (lastNl !== -1 || startWithSpace) throw UNSURE; // leading blank lines or spaces: left to the yaml package
-  return `|${chomp}\n${indent}${body.replace(/\n+/g, (m) => `${m}${indent}`)}`;
+  const block = `|${chomp}\n${indent}${body.replace(/\n+/g, (m) => `${m}${indent}`)}`;
+  checkBlock(block, value);
+  return block;
 }
 
 /** A scalar that is not a string. */
@@ -128,7 +154,10 @@ function otherScalar(v: unknown): string {
   if (v === null) return 'null';
   if (v === true) return 'true';
   if (v === false) return 'false';
-  if (typeof v === 'number' && Number.isFinite(v)) return Object.is(v, -0) ? '-0' : JSON.stringify(v);
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    if ((!Number.isSafeInteger(v) || Object.is(v, -0)) && verdict === 'reads-back') verdict = 'check';
+    return Object.is(v, -0) ? '-0' : JSON.stringify(v);
+  }
   throw UNSURE;
 }
 
@@ -165,6 +194,7 @@ function map(o: Record<string, unknown>, keys: readonly string[], indent: string
     if (v === undefined) continue;
     const key = scalarText(k, true, indent);
     if (key.length > 1024) throw UNSURE; // the yaml package writes `? key` then
+    if ((key === '<<' || key === '__proto__') && verdict === 'reads-back') verdict = 'check';
     node(v, `${indent}  `, out, `${indent}${key}:`);
   }
 }
@@ -199,13 +229,35 @@ function seq(xs: readonly unknown[], itemIndent: string, out: string[]): void {
  * ```
  */
 export function printYaml(value: unknown): string | undefined {
+  return printYamlChecked(value)?.text;
+}
+
+/**
+ * {@link printYaml}, and what reading the text back would find
+ * (`readBack`): `reads-back`, the value, without a doubt: it holds only
+ * block maps and lists, keys other than a plain `<<`, plain and quoted
+ * one-line strings (the printer quotes every string the `yaml` package's
+ * YAML 1.1 tags or go-yaml v2 would read as something else, and its quotes
+ * and escapes read back as written), safe integers, booleans, nulls and
+ * literal blocks each checked to read back; `fails`, another value (a
+ * block reads back otherwise); `check`, not known without the full check.
+ *
+ * @example
+ * ```ts
+ * printYamlChecked({ a: 'x' });       // { text: 'a: x\n', readBack: 'reads-back' }
+ * printYamlChecked({ a: 'x\ny\n' });  // { text: 'a: |\n  x\n  y\n', readBack: 'reads-back' }
+ * printYamlChecked({ a: 0.5 });       // { text: 'a: 0.5\n', readBack: 'check' }
+ * ```
+ */
+export function printYamlChecked(value: unknown): { readonly text: string; readonly readBack: 'reads-back' | 'check' | 'fails' } | undefined {
   if (!isPlainObject(value)) return undefined;
   const keys = Object.keys(value);
   if (keys.length === 0) return undefined;
+  verdict = 'reads-back';
   try {
     const out: string[] = [];
     map(value, keys, '', out);
-    return `${out.join('\n')}\n`;
+    return { text: `${out.join('\n')}\n`, readBack: verdict };
   } catch (e) {
     if (e === UNSURE) return undefined;
     throw e;
