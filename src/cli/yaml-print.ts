@@ -58,7 +58,6 @@ function tags(): readonly TagTest[] {
 }
 
 /** Control characters and unpaired surrogates, which the `yaml` package always double-quotes. */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 /** What a plain scalar cannot start with, hold or end with (the `yaml` package's rule). */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;

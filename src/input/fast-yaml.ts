@@ -29,7 +29,6 @@ class Unsure {}
 const UNSURE = new Unsure();
 
 /** Characters that send the whole text to the full reader: tabs, CR, controls, NEL, BOM, line/paragraph separators, surrogates, non-characters. */
-// eslint-disable-next-line no-control-regex
 const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/;
 
 const SPACE = 32;
@@ -73,7 +72,7 @@ function badPlainStart(c: number, next: number): boolean {
   }
 }
 
-/** One parse of one text. Lines are read in place: `starts[i]` is where line i begins. */
+/** One parse of one text. Lines are read in place: line i is `s.slice(lineStart[i], lineEnd[i])`. */
 class Reader {
   private readonly lineStart: number[] = [];
   private readonly lineEnd: number[] = [];
