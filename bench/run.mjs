@@ -241,7 +241,8 @@ function startup() {
  * `taskpod render --each DIR --out-dir OUT` over generated inputs (the
  * bundled shapes in turn, each TaskRun renamed) against single
  * `taskpod render -f FILE` runs of them, wall time. The single runs are a
- * sample (every k-th input), their total scaled to all inputs; each sampled
+ * sample (every k-th input, covering every shape alike), their mean scaled
+ * to all inputs; each sampled
  * single render's output is also checked to be byte-identical to what
  * --each wrote for that input.
  */
@@ -271,10 +272,13 @@ function each() {
       out();
       return;
     }
+    // Every step-th input, shifted by one more each time so that the sample
+    // covers the shapes alike (step is a multiple of their number).
     const step = Math.max(1, Math.floor(n / N.eachSample));
     const singleMs = [];
     let identical = 0;
-    for (let i = 0; i < n; i += step) {
+    for (let k = 0; k < Math.min(N.eachSample, n); k++) {
+      const i = (k * step + (k % shapes.length)) % n;
       const id = String(i).padStart(4, '0');
       const t1 = process.hrtime.bigint();
       const s = spawnSync(process.execPath, [cli, 'render', '-f', path.join(dir, `input-${id}.yaml`)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
