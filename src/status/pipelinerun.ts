@@ -18,6 +18,7 @@ import type { StatusCondition, TaskRun, TaskRunStatus } from '../model/tekton';
 import type { PipelineGraph } from '../pipeline/dag';
 import { getCondition, isFalse, isTrue, isUnknown, SUCCEEDED, setCondition, initializeConditions } from './condition';
 import { goQuote, timeMillis } from './go-text';
+import { semanticallyEqual } from './semantic';
 
 /**
  * The reasons a PipelineRun's `Succeeded` condition gives.
@@ -234,7 +235,8 @@ export function pipelineConditionStatus(pr: PipelineRun, state: readonly Pipelin
       type: SUCCEEDED,
       status: 'False',
       reason: PIPELINERUN_REASONS.timedOut,
-      message: `PipelineRun ${goQuote(name)} failed to finish within ${goQuote(formatGoDuration(E.isRight(timeout) ? timeout.right : 0n))}`,
+      // Tekton quoted the String() of the *metav1.Duration (its generated protobuf text), not the duration itself.
+      message: `PipelineRun ${goQuote(name)} failed to finish within ${goQuote(`&Duration{Duration:${formatGoDuration(E.isRight(timeout) ? timeout.right : 0n)},}`)}`,
     };
   }
   const failed = state.find(isFailure);
@@ -349,21 +351,27 @@ export function reconcileStatus(pr: PipelineRun, state: readonly PipelineTaskSta
       taskRuns[name] = tr?.status !== undefined ? { ...entry, status: tr.status } : entry;
     }
     const refreshed = { ...started, ...(given.taskRuns !== undefined ? { taskRuns } : {}) };
-    // A status that changed is written again, and writing a done status stamps its completion time.
-    const changed = JSON.stringify(refreshed) !== JSON.stringify(given);
-    return changed ? { ...refreshed, completionTime: now } : refreshed;
+    return writtenStatus(given, refreshed, now);
   }
   const condition: StatusCondition =
     pr.spec?.status === 'PipelineRunCancelled'
       ? { type: SUCCEEDED, status: 'False', reason: PIPELINERUN_REASONS.cancelled, message: `PipelineRun ${goQuote(pr.metadata?.name ?? '')} was cancelled` }
       : pipelineConditionStatus(run, state, graph, nowMs);
   const conditions = setCondition(started.conditions, condition, now);
-  const finished = condition.status !== 'Unknown';
   const taskRuns = pr.spec?.status === 'PipelineRunCancelled' ? given.taskRuns : taskRunsStatus(pr, state, now);
-  return {
-    ...started,
-    conditions,
-    ...(finished ? { completionTime: now } : {}),
-    ...(taskRuns !== undefined && Object.keys(taskRuns).length > 0 ? { taskRuns } : {}),
-  };
+  const rest: Record<string, unknown> = { ...started };
+  delete rest.taskRuns;
+  return writtenStatus(given, { ...(rest as PipelineRunStatus), conditions, ...(taskRuns !== undefined && Object.keys(taskRuns).length > 0 ? { taskRuns } : {}) }, now);
+}
+
+/**
+ * What the reconcile leaves as the status (`updateStatus`): nothing is
+ * written when the new status equals the given one but for conditions'
+ * times (semantic.ts), so the given one stands; a status that is written
+ * and done gets its completion time, now.
+ */
+function writtenStatus(given: PipelineRunStatus, next: PipelineRunStatus, now: string): PipelineRunStatus {
+  if (semanticallyEqual(given, next)) return given;
+  const done = !isUnknown(getCondition(next.conditions, SUCCEEDED));
+  return done ? { ...next, completionTime: now } : next;
 }
