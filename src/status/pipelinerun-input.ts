@@ -22,8 +22,8 @@ import { generatedNames } from '../pipeline/names';
 import { CONDITION_CHECK_LABEL, PIPELINE_RUN_LABEL, PIPELINE_TASK_LABEL } from '../pipeline/taskruns';
 import type { TaskpodWarning } from '../warnings';
 import { setCondition, SUCCEEDED, initializeConditions } from './condition';
-import { goTimeText, timeMillis } from './go-text';
-import { checksPassed, checksStarted, nextTasks, PIPELINERUN_REASONS, PipelineTaskState, reconcileStatus, successfulTaskNames } from './pipelinerun';
+import { goTimeText } from './go-text';
+import { checksPassed, checksStarted, nextTasks, PIPELINERUN_REASONS, PipelineTaskState, reconcileStatus, runStartTime, successfulTaskNames } from './pipelinerun';
 
 /**
  * The PipelineRun with its new status, and what deserves a warning.
@@ -43,11 +43,10 @@ const labelled = (tr: TaskRun, key: string): string | undefined => tr.metadata?.
 const notFound = (resource: string, name: string): string => `${resource}.tekton.dev ${JSON.stringify(name)} not found`;
 
 /** The status of a PipelineRun that failed before any task: started, the condition set, completed. */
-function failedEarly(pr: PipelineRun, reason: string, message: string, now: string): PipelineRunStatus {
+function failedEarly(pr: PipelineRun, reason: string, message: string, now: string, nowMs: number): PipelineRunStatus {
   const given = pr.status ?? {};
-  const start = given.startTime !== undefined && timeMillis(given.startTime) !== undefined ? given.startTime : now;
   const conditions = setCondition(initializeConditions(given.conditions, now), { type: SUCCEEDED, status: 'False', reason, message }, now);
-  return { ...given, startTime: start, conditions, completionTime: now };
+  return { ...given, startTime: runStartTime(pr, now, nowMs), conditions, completionTime: now };
 }
 
 /**
@@ -88,13 +87,13 @@ export function pipelineRunStatus(objects: InputObjects, now: Date): E.Either<Ta
     const p = objects.pipelines.find((x) => x.metadata?.name === ref && namespaceOf(x) === namespace);
     if (p === undefined) {
       const message = `Error retrieving pipeline for pipelinerun ${namespace}/${name}: error when listing pipelines for pipelineRun ${name}: ${notFound('pipeline', ref)}`;
-      return done(failedEarly(pr, PIPELINERUN_REASONS.couldntGetPipeline, message, text));
+      return done(failedEarly(pr, PIPELINERUN_REASONS.couldntGetPipeline, message, text, nowMs));
     }
     spec = defaultPipelineSpec(p.spec ?? {});
   }
   const graph = buildGraph(spec.tasks ?? []);
   if (E.isLeft(graph)) {
-    return done(failedEarly(pr, PIPELINERUN_REASONS.invalidGraph, `PipelineRun ${namespace}/${name}'s Pipeline DAG is invalid: ${graph.left}`, text));
+    return done(failedEarly(pr, PIPELINERUN_REASONS.invalidGraph, `PipelineRun ${namespace}/${name}'s Pipeline DAG is invalid: ${graph.left}`, text, nowMs));
   }
 
   const tasks = (spec.tasks ?? []).map((task) => ({ task, conditions: (task.conditions ?? []).map((guard, index) => ({ guard, index })) }));

@@ -281,4 +281,7 @@ describe('start time', () => {
     expect(statusOf(pipeline([pt('a')]), later).status.startTime).toBe('2019-10-30T10:06:00Z');
   });
 
+  test("Go's zero time is no start time: it starts now", () => {
+    expect(statusOf(pipeline([pt('a')]), prWith('ci-1', { timeout: '1h' }, { startTime: '0001-01-01T00:00:00Z' })).status.startTime).toBe(NOW_TEXT);
+  });
 });

@@ -454,6 +454,21 @@ describe('the status a reconcile writes', () => {
     expect(again).toEqual(st);
   });
 
+  test("Go's zero time as the start time is no start: it starts now, and has not timed out", () => {
+    const st = reconcileStatus({ metadata: { name: 'p' }, spec: { timeout: '1h' }, status: { startTime: '0001-01-01T00:00:00Z' } }, s, g, NOW, NOW_MS);
+    expect(st.startTime).toBe(NOW);
+    expect(st.conditions?.[0]).toMatchObject({ status: 'Unknown', reason: 'Running' });
+  });
+
+  test('already done and nothing changed, whatever the order of the fields: the completion time is kept', () => {
+    const done = { type: 'Succeeded', status: 'False', lastTransitionTime: '2019-10-30T10:01:00Z', reason: 'Failed', message: 'TaskRun tr has failed' };
+    const entry = { pipelineTaskName: 'first', status: { conditions: [{ type: 'Succeeded', status: 'False' }], podName: 'tr-pod' } };
+    const pr: PipelineRun = { metadata: { name: 'p' }, status: { startTime: '2019-10-30T10:00:00Z', completionTime: '2019-10-30T10:01:00Z', conditions: [done], taskRuns: { tr: entry } } };
+    const tr: TaskRun = { metadata: { name: 'tr' }, status: { podName: 'tr-pod', conditions: [{ status: 'False', type: 'Succeeded' }] } };
+    const st = reconcileStatus(pr, [state(first, tr, [], 'tr')], g, NOW, NOW_MS);
+    expect(st.completionTime).toBe('2019-10-30T10:01:00Z');
+  });
+
   test('timed out: False, PipelineRunTimeout, completed now', () => {
     const pr: PipelineRun = { metadata: { name: 'test-pipeline-run-with-timeout' }, spec: { timeout: '12h' }, status: { startTime: '2019-10-29T10:05:00Z' } };
     const st = reconcileStatus(pr, s, g, NOW, NOW_MS);
