@@ -211,6 +211,46 @@ describe('condition checks', () => {
     expect(runs[created[0]!]).toEqual({ pipelineTaskName: 'task-3', status: { podName: '' } });
   });
 
+  test('once task-3 succeeded too, the PipelineRun succeeds: a skipped task counts as done', () => {
+    const prName = 'p';
+    const check = 'p-guarded-xxxxx-no-abcde';
+    const r = statusOf(
+      condition('no'),
+      pipeline([pt('guarded', { conditions: [{ conditionRef: 'no' }] }), pt('after', { runAfter: ['guarded'] }), pt('other')]),
+      prWith(prName, {}),
+      taskRun(check, 'guarded', trStatus('False'), { run: prName, labels: { 'tekton.dev/conditionCheck': check } }),
+      taskRun('p-other-abcde', 'other', trStatus('True'), { run: prName }),
+    );
+    expect(succeededOf(r.status)).toMatchObject({ status: 'True', reason: 'Succeeded', message: 'All Tasks have completed executing' });
+    expect(Object.values(r.status.taskRuns ?? {}).map((e) => e.pipelineTaskName).sort()).toEqual(['guarded', 'other']);
+    // The guarded task's entry is keyed by the TaskRun name its check was named after.
+    expect(r.status.taskRuns?.['p-guarded-xxxxx']?.conditionChecks).toEqual({ [check]: { conditionName: 'no', status: { conditions: [{ type: 'Succeeded', status: 'False' }], podName: '', check: {} } } });
+  });
+
+  test('checks found by their labels, not recorded: matched to their Condition by name, and by their step where the cut to 57 characters left too little of the name', () => {
+    const pr = 'nightly-build-of-the-monorepo-with-a-long-name';
+    const task = 'integration';
+    // The TaskRun's base is 57 characters: its check's base is the same 57, the Condition's name cut off.
+    const trBase = `${pr}-${task}`.slice(0, 57);
+    const checkA = `${`${trBase}-qz7wk-cond-a`.slice(0, 57)}-b4c5d`;
+    const r = statusOf(
+      condition('cond-a'),
+      condition('cond-b'),
+      pipeline([pt(task, { conditions: [{ conditionRef: 'cond-b' }, { conditionRef: 'cond-a' }] })]),
+      prWith(pr, {}),
+      taskRun(checkA, task, trStatus('Unknown'), { run: pr, labels: { 'tekton.dev/conditionCheck': checkA }, spec: { taskSpec: { steps: [{ name: 'condition-check-cond-a', image: 'alpine' }] } } }),
+    );
+    const [entry] = Object.values(r.status.taskRuns ?? {});
+    const checks = entry?.conditionChecks ?? {};
+    // cond-a's check is the one given (running); cond-b's does not exist, so this reconcile creates it.
+    expect(checks[checkA]).toEqual({ conditionName: 'cond-a', status: { conditions: [{ type: 'Succeeded', status: 'Unknown' }], podName: '', check: {} } });
+    expect(Object.values(checks).map((c) => c.conditionName).sort()).toEqual(['cond-a', 'cond-b']);
+  });
+
+  test('a TaskRun name recorded before its checks were created: the checks are named after it', () => {
+    const r = statusOf(condition('ok'), pipeline([pt('a', { conditions: [{ conditionRef: 'ok' }] })]), prWith('ci-1', {}, { taskRuns: { 'ci-1-a-bcdfg': { pipelineTaskName: 'a' } } }));
+    expect(Object.keys(r.status.taskRuns?.['ci-1-a-bcdfg']?.conditionChecks ?? {})).toEqual([expect.stringMatching(new RegExp(`^ci-1-a-bcdfg-ok${SUFFIX}$`))]);
+  });
 });
 
 describe('finding the TaskRuns', () => {
