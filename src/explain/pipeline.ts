@@ -53,9 +53,9 @@ export interface PipelineTaskExplanation {
   readonly task: string;
   /**
    * What happened to it: its TaskRun `succeeded` or `failed` (every retry
-   * used), it was `skipped` (a condition of it, or of a task before it,
-   * failed), or it was `not-run` (the PipelineRun ended first, or was
-   * cancelled).
+   * used, or the PipelineRun failed before a retry), it was `skipped` (a
+   * condition of it, or of a task before it, failed), or it was `not-run`
+   * (the PipelineRun ended first, or was cancelled).
    */
   readonly status: TaskOutcome;
   /** How many Pods its TaskRun got (1, plus one per retry; 0 when it has none). */

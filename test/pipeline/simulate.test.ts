@@ -118,6 +118,15 @@ describe('a failure with no retry left', () => {
     expect(x.status.taskRuns?.[nameOf(x, 'a')]?.status).toEqual(a.status);
   });
 
+  test('a task running beside the failure is not cancelled: it runs to its end, and the done PipelineRun lists its final status', () => {
+    const x = play(fan(), outcomes({ a: Infinity }));
+    expect(timeline(x)).toEqual(['a#0@1', 'b#0@1']);
+    expect(outcomeOf(x)).toEqual({ a: 'failed/1', b: 'succeeded/1', c: 'not-run/0' });
+    expect(succeededOf(x.created[1]!.status.conditions)?.status).toBe('True');
+    expect(succeededOf(x.status.taskRuns?.[nameOf(x, 'b')]?.status?.conditions)?.status).toBe('True');
+    expect(succeededOf(x.status.conditions)).toMatchObject({ status: 'False', reason: 'Failed', message: `TaskRun ${nameOf(x, 'a')} has failed` });
+  });
+
   test('failures of a wave are seen first: a task that waits only for the succeeding one beside the failure never starts', () => {
     const x = play([pipeline([pt('a'), pt('b'), pt('after-b', { runAfter: ['b'] })]), run()], outcomes({ a: Infinity }));
     expect(timeline(x)).toEqual(['a#0@1', 'b#0@1']);
@@ -172,6 +181,18 @@ describe('retries', () => {
     if (outcome === 'failed') expect(outcomeOf(x).b).toBe('not-run/0');
   });
 
+  test('a retry is created in the same reconcile that sees another task fail for good, and runs to its end', () => {
+    const x = play(fan({ a: 1 }), outcomes({ a: Infinity, b: Infinity }));
+    expect(timeline(x)).toEqual(['a#0@1', 'b#0@1', 'a#1@2']);
+    expect(outcomeOf(x)).toEqual({ a: 'failed/2', b: 'failed/1', c: 'not-run/0' });
+    expect(succeededOf(x.status.conditions)?.message).toBe(`TaskRun ${nameOf(x, 'b')} has failed`);
+  });
+  test('a TaskRun that fails with retries left after the PipelineRun failed is not tried again: it ends failed', () => {
+    const x = play(fan({ a: 2 }), outcomes({ a: Infinity, b: Infinity }));
+    expect(timeline(x)).toEqual(['a#0@1', 'b#0@1', 'a#1@2']);
+    expect(outcomeOf(x)).toEqual({ a: 'failed/2', b: 'failed/1', c: 'not-run/0' });
+    expect(x.status.taskRuns?.[nameOf(x, 'a')]?.status?.retriesStatus).toHaveLength(1);
+  });
 });
 
 describe('condition checks', () => {
