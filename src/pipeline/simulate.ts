@@ -22,7 +22,7 @@ import * as E from 'fp-ts/Either';
 import { invalidInput, TaskpodError } from '../errors';
 import type { InputObjects } from '../input/objects';
 import type { Pod } from '../model/core';
-import type { PipelineRunStatus } from '../model/pipeline';
+import type { PipelineRun, PipelineRunStatus } from '../model/pipeline';
 import type { RenderedPod } from '../model/rendered';
 import type { TaskRun, TaskRunStatus } from '../model/tekton';
 import { explainPod } from '../explain';
@@ -177,6 +177,23 @@ function retried(status: TaskRunStatus, now: string): TaskRunStatus {
 }
 
 /**
+ * The instant a what-if run happens at: `now` when given, else the
+ * PipelineRun's creation time, else 1970-01-01T00:00:00Z (the clock is never
+ * read).
+ *
+ * @example
+ * ```ts
+ * simulationInstant({ metadata: { creationTimestamp: '2019-10-30T09:00:00Z' } }); // 2019-10-30T09:00:00.000Z
+ * ```
+ *
+ * @public
+ */
+export function simulationInstant(pr: PipelineRun, now?: Date): Date {
+  const created = pr.metadata?.creationTimestamp;
+  return now ?? (created instanceof Date ? created : created !== undefined ? new Date(created) : new Date(0));
+}
+
+/**
  * Plays out a resolved PipelineRun: reconcile by reconcile, what Tekton
  * created, and what happened to it, given the outcomes.
  *
@@ -189,8 +206,7 @@ function retried(status: TaskRunStatus, now: string): TaskRunStatus {
  * @public
  */
 export function simulate(objects: InputObjects, run: ResolvedPipelineRun, storage: PipelineStorage, options: ExpandOptions = {}): Result<Simulation> {
-  const created = run.pipelineRun.metadata?.creationTimestamp;
-  const instant = options.now ?? (created instanceof Date ? created : created !== undefined ? new Date(created) : new Date(0));
+  const instant = simulationInstant(run.pipelineRun, options.now);
   const now = goTimeText(instant);
   if (now === undefined) return E.left(invalidInput('now', '', 'not a valid time'));
   const nowMs = instant.getTime();

@@ -251,6 +251,16 @@ describe('time and the final PipelineRun', () => {
     expect(succeededOf(x.status.conditions)?.lastTransitionTime).toBe('2019-10-30T09:00:00Z');
   });
 
+  test('a cancelled PipelineRun: nothing created, every task not run, cancelled at "now" (the creation time by default)', () => {
+    const x = play([pipeline([pt('a')]), run({ status: 'PipelineRunCancelled' }, { creationTimestamp: '2019-10-30T09:00:00Z' })], outcomes({ a: Infinity }), 'unset');
+    expect(x.created).toEqual([]);
+    expect(outcomeOf(x)).toEqual({ a: 'not-run/0' });
+    expect(x.status.conditions).toEqual([
+      { type: 'Succeeded', status: 'False', lastTransitionTime: '2019-10-30T09:00:00Z', reason: 'PipelineRunCancelled', message: 'PipelineRun "ci-1" was cancelled' },
+    ]);
+    expect(x.status.completionTime).toBe('2019-10-30T09:00:00Z');
+  });
+
   test('a PipelineRun started long ago times out on the first reconcile, after creating the first TaskRuns', () => {
     const pr = { ...run({ timeout: '1h' }), status: { startTime: '2019-10-30T08:00:00Z' } };
     const x = play([pipeline([pt('a'), pt('b', { runAfter: ['a'] })]), pr]);
