@@ -165,7 +165,7 @@ describe('usage errors', () => {
     [['--fail-condition', 'is-main'], '--fail-condition takes TASK/CONDITION, not "is-main"'],
     [['--now', 'yesterday'], '--now takes an RFC 3339 time such as 2019-10-30T10:00:00Z, not "yesterday"'],
   ])('%j', async (args, message) => {
-    for (const command of ['render']) {
+    for (const command of ['render', 'explain']) {
       const r = await cli(command, '-f', input(), ...args);
       expect(r).toEqual({ code: 2, stdout: '', stderr: `taskpod ${command}: ${message}\nUsage: ${usage(command)}\n` });
     }
