@@ -144,6 +144,13 @@ describe('taskpod render: what if', () => {
     expect(succeededOf(deploy?.status?.conditions)).toMatchObject({ status: 'False', reason: 'ConditionCheckFailed' });
   });
 
+  test('--now sets the time of the statuses; alone, it ends the all-succeed List with the PipelineRun', async () => {
+    const l = await list('--now', '2019-10-30T12:00:00Z');
+    expect(shape(l).slice(0, -1)).toEqual(shape(await list()));
+    expect(l.items.at(-1)!.status).toMatchObject({ startTime: '2019-10-30T12:00:00Z', completionTime: '2019-10-30T12:00:00Z' });
+    expect(succeededOf(l.items.at(-1)!.status?.conditions)).toMatchObject({ status: 'True', lastTransitionTime: '2019-10-30T12:00:00Z' });
+  });
+
   test('--task with --fail: what was created for that task, then the PipelineRun', async () => {
     const l = await list('--fail', 'build', '--task', 'build');
     expect(shape(l)).toEqual(['TaskRun build', 'Pod build', 'Pod build', 'PipelineRun']);
@@ -242,6 +249,7 @@ describe('taskpod status on what a what-if run created', () => {
   }
 
   test.each([
+    ['all succeed', []],
     ['a task fails', ['--fail', 'test']],
     ['a retry, then success', ['--fail', 'build:1']],
     ['the retries used', ['--fail', 'build']],
