@@ -1,7 +1,7 @@
 // The playground's examples: every fixtures/NAME/input.yaml (with its
-// config.yaml when there is one), the demo first, then by name. Used by the
-// build (scripts/build-playground.mjs) and by the browser test, which
-// checks each one against the library.
+// config.yaml when there is one), the demo and the pipeline demo first,
+// then by name. Used by the build (scripts/build-playground.mjs) and by the
+// browser test, which checks each one against the library.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,10 +18,13 @@ function about(text) {
   return sentence.length > 240 ? `${sentence.slice(0, 237)}...` : sentence;
 }
 
-/** The kind of run an input holds: the kind of its first PipelineRun or TaskRun document. */
+/** The kind of run an input holds, by the CLI's rule: a PipelineRun when it has one and no TaskRun. */
 function runKind(text) {
-  return /^kind:\s*PipelineRun\s*$/m.test(text) ? 'PipelineRun' : 'TaskRun';
+  return /^kind:\s*PipelineRun\s*$/m.test(text) && !/^kind:\s*TaskRun\s*$/m.test(text) ? 'PipelineRun' : 'TaskRun';
 }
+
+/** The demos first (each heads its kind's group in the menu), then by name. */
+const rank = (name) => (name === 'demo' ? 0 : name === 'pipeline-demo' ? 1 : 2);
 
 /** @returns {{ name: string, kind: string, about: string, input: string, config: string, dir: string }[]} */
 export function readExamples(root) {
@@ -29,7 +32,7 @@ export function readExamples(root) {
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'input.yaml')))
     .map((d) => d.name)
-    .sort((a, b) => (a === 'demo' ? -1 : b === 'demo' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   return names.map((name) => {
     const input = readFileSync(join(dir, name, 'input.yaml'), 'utf8');
     const configFile = join(dir, name, 'config.yaml');

@@ -43,7 +43,7 @@ export type { RunDefaults } from './admission/pipeline';
 // Inputs.
 export { parseDocuments, DEFAULT_LIMITS } from './input/yaml';
 export type { ReadLimits } from './input/yaml';
-export { collectObjects, concatObjects, EMPTY_OBJECTS, DEFAULT_NAMESPACE } from './input/objects';
+export { collectObjects, concatObjects, EMPTY_OBJECTS, DEFAULT_NAMESPACE, isPipelineRunInput } from './input/objects';
 export type { InputObjects } from './input/objects';
 export { decodeAs } from './input/decode';
 export { resolveRun, theTaskRun } from './resolve';
@@ -88,6 +88,30 @@ export { READY_ANNOTATION, READY_VALUE } from './pod/constants';
 // Explanation of a rendered Pod.
 export { explainPod, explainRender, formatExplanation, explanationMermaid } from './explain';
 export type { PodExplanation, ContainerExplanation, ContainerOrigin, VolumeExplanation, EnvExplanation, MountExplanation } from './explain';
+export { explainPipelineRun, explainPipelineRunRender, formatPipelineExplanation, pipelineExplanationMermaid } from './explain/pipeline';
+export type { PipelineRunExplanation, PipelineTaskExplanation, PipelineEdge, ResourceFlow } from './explain/pipeline';
+export { simulate } from './pipeline/simulate';
+export type { Outcomes, ExpandOptions, TaskOutcome, SimulatedTaskRun, Simulation } from './pipeline/simulate';
+export { generatedNames, creatable } from './pipeline/names';
+export type { NamedTasks } from './pipeline/names';
+export { finalPipelineRun } from './pipeline/expand';
+export { pipelineRunStatus } from './status/pipelinerun-input';
+export type { PipelineRunStatusResult } from './status/pipelinerun-input';
+export {
+  PIPELINERUN_REASONS,
+  isFailure,
+  isSuccessful,
+  isTaskDone,
+  isSkipped,
+  successfulTaskNames,
+  nextTasks,
+  isTimedOut,
+  pipelineConditionStatus,
+  taskRunsStatus,
+  reconcileStatus,
+} from './status/pipelinerun';
+export type { PipelineTaskState, ConditionCheckState } from './status/pipelinerun';
+export type { PipelineRunStatus, PipelineRunTaskRunStatus, PipelineRunConditionCheckStatus, ConditionCheckStatus } from './model/pipeline';
 
 // Names.
 export { withSuffix, restrictLength, podName, generatedName } from './names';

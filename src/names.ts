@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { sha256 } from './sha256';
+import { sha256Scratch, sha256Words } from './sha256';
 
 /** Longest Kubernetes object/container name. */
 export const MAX_NAME_LENGTH = 63;
@@ -15,10 +15,32 @@ const MAX_BASE_LENGTH = MAX_NAME_LENGTH - SUFFIX_LENGTH - 1;
 /** The alphabet of k8s.io/apimachinery's rand.String, which Tekton used (no vowels, no 0/1/3). */
 const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
-function digest(parts: readonly string[]): Buffer {
-  // Each part encoded on its own, as hash.update(string) did (UTF-8).
-  return sha256(Buffer.concat(parts.map((p) => Buffer.from(`${p.length}:${p}`, 'utf8'))));
+const WORDS = new Int32Array(8);
+
+/**
+ * The SHA-256 of the parts, each written `<length>:<part>` in UTF-8 (as
+ * hash.update(string) did), into WORDS. ASCII text (nearly always) is
+ * written straight into the hash's buffer; every part starts with its
+ * length's digits, so encoding the parts together equals encoding each.
+ */
+function digest(parts: readonly string[]): Int32Array {
+  let text = '';
+  for (const p of parts) text += `${p.length}:${p}`;
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) if (text.charCodeAt(i) > 0x7f) ascii = false;
+  if (ascii) {
+    const buf = sha256Scratch(text.length);
+    for (let i = 0; i < text.length; i++) buf[i] = text.charCodeAt(i);
+    sha256Words(buf, text.length, WORDS);
+  } else {
+    const bytes = Buffer.from(text, 'utf8');
+    sha256Words(bytes, bytes.length, WORDS);
+  }
+  return WORDS;
 }
+
+/** Byte i of the digest in WORDS. */
+const byteOf = (words: Int32Array, i: number): number => (words[i >> 2]! >>> (24 - 8 * (i & 3))) & 0xff;
 
 /**
  * Five characters of Tekton's suffix alphabet, derived from the parts.
@@ -31,7 +53,7 @@ function digest(parts: readonly string[]): Buffer {
 export function suffix(parts: readonly string[]): string {
   const d = digest(parts);
   let out = '';
-  for (let i = 0; i < SUFFIX_LENGTH; i++) out += SUFFIX_ALPHABET[d[i]! % SUFFIX_ALPHABET.length];
+  for (let i = 0; i < SUFFIX_LENGTH; i++) out += SUFFIX_ALPHABET[byteOf(d, i) % SUFFIX_ALPHABET.length];
   return out;
 }
 
@@ -80,7 +102,9 @@ export function restrictLength(base: string): string {
  * @public
  */
 export function podName(seed: string, taskRunName: string): string {
-  return `${taskRunName}-pod-${digest([seed, 'pod']).subarray(0, 3).toString('hex')}`;
+  const d = digest([seed, 'pod']);
+  const hex = (i: number) => byteOf(d, i).toString(16).padStart(2, '0');
+  return `${taskRunName}-pod-${hex(0)}${hex(1)}${hex(2)}`;
 }
 
 /**

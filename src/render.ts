@@ -9,6 +9,7 @@
  */
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
+import { findConfigDefaults, runDefaults } from './admission/config-defaults';
 import { defaultTaskRun, defaultTaskSpec } from './admission/defaults';
 import { validateObjectName, validateParams, validateTaskRun, validateTaskSpec } from './admission/validate';
 import { refused, TaskpodError } from './errors';
@@ -192,7 +193,7 @@ export function renderTaskRun(objects: InputObjects, options: RenderOptions = {}
   const config = options.config ?? DEFAULT_CONFIG;
   return pipe(
     theTaskRun(objects),
-    E.map((r) => ({ ...r, taskRun: defaultTaskRun(r.taskRun) })),
+    E.map((r) => ({ ...r, taskRun: defaultTaskRun(r.taskRun, runDefaults(findConfigDefaults(objects)).defaults) })),
     E.chainFirst((r) => validateTaskRun(r.taskRun, `TaskRun ${r.namespace}/${r.name}`)),
     E.chainFirst((r) =>
       r.taskRun.spec?.status === 'TaskRunCancelled'
@@ -239,7 +240,10 @@ export function renderTaskRun(objects: InputObjects, options: RenderOptions = {}
         E.map((pod) => Pod.encode(pod) as RenderedPod),
         E.map((pod) => ({
           pod: options.sidecars === 'native' ? (toNativeSidecars(pod, (run.taskSpec.sidecars ?? []).length) as RenderedPod) : pod,
-          warnings: renderWarnings(run, pod, options.sidecars ?? 'nop', knownNopImage(config.images.nop, options.nopContains), config.imageEntrypoints),
+          warnings: [
+            ...runDefaults(findConfigDefaults(objects)).warnings,
+            ...renderWarnings(run, pod, options.sidecars ?? 'nop', knownNopImage(config.images.nop, options.nopContains), config.imageEntrypoints),
+          ],
         })),
       );
     }),

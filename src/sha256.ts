@@ -17,27 +17,27 @@ const K = Uint32Array.from([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-const INITIAL: readonly number[] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const INITIAL = Int32Array.from([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
 
-const W = new Uint32Array(64);
+const W = new Int32Array(64);
+/** The padded message, reused between calls (grown when a message is longer). */
+let scratch = new Uint8Array(256);
 
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
 /**
- * The SHA-256 digest of `data` (32 bytes).
- *
- * @example
- * ```ts
- * sha256(Buffer.from('abc')).toString('hex'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
- * ```
+ * The digest of the first `length` bytes of `data` into `out` (eight words,
+ * big-endian order), without allocating: the names hash short strings many
+ * times per render (docs/performance.md).
  */
-export function sha256(data: Uint8Array): Buffer {
-  const length = data.length;
+export function sha256Words(data: Uint8Array, length: number, out: Int32Array): void {
   // The message, 0x80, zeros, and its length in bits (64-bit big-endian), in 64-byte blocks.
   const total = Math.ceil((length + 9) / 64) * 64;
-  const block = new Uint8Array(total);
-  block.set(data);
+  if (scratch.length < total) scratch = new Uint8Array(total * 2);
+  const block = scratch;
+  if (data !== block) block.set(data.length === length ? data : data.subarray(0, length));
   block[length] = 0x80;
+  block.fill(0, length + 1, total - 8);
   const bitsHigh = Math.floor(length / 0x20000000);
   const bitsLow = (length << 3) >>> 0;
   for (let i = 0; i < 4; i++) {
@@ -45,7 +45,14 @@ export function sha256(data: Uint8Array): Buffer {
     block[total - 4 + i] = (bitsLow >>> (24 - 8 * i)) & 0xff;
   }
 
-  let [h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0, h7 = 0] = INITIAL;
+  let h0 = INITIAL[0]!;
+  let h1 = INITIAL[1]!;
+  let h2 = INITIAL[2]!;
+  let h3 = INITIAL[3]!;
+  let h4 = INITIAL[4]!;
+  let h5 = INITIAL[5]!;
+  let h6 = INITIAL[6]!;
+  let h7 = INITIAL[7]!;
   for (let offset = 0; offset < total; offset += 64) {
     for (let i = 0, j = offset; i < 16; i++, j += 4) W[i] = (block[j]! << 24) | (block[j + 1]! << 16) | (block[j + 2]! << 8) | block[j + 3]!;
     for (let i = 16; i < 64; i++) {
@@ -84,8 +91,35 @@ export function sha256(data: Uint8Array): Buffer {
     h6 = (h6 + g) | 0;
     h7 = (h7 + h) | 0;
   }
+  out[0] = h0;
+  out[1] = h1;
+  out[2] = h2;
+  out[3] = h3;
+  out[4] = h4;
+  out[5] = h5;
+  out[6] = h6;
+  out[7] = h7;
+}
+
+/** The message buffer {@link sha256Words} reads in place: write into it, then pass it with the length. */
+export function sha256Scratch(length: number): Uint8Array {
+  const need = Math.ceil((length + 9) / 64) * 64;
+  if (scratch.length < need) scratch = new Uint8Array(need * 2);
+  return scratch;
+}
+
+/**
+ * The SHA-256 digest of `data` (32 bytes).
+ *
+ * @example
+ * ```ts
+ * sha256(Buffer.from('abc')).toString('hex'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+ * ```
+ */
+export function sha256(data: Uint8Array): Buffer {
+  const words = new Int32Array(8);
+  sha256Words(data, data.length, words);
   const out = Buffer.allocUnsafe(32);
-  const words = [h0, h1, h2, h3, h4, h5, h6, h7];
   for (let i = 0; i < 8; i++) out.writeUInt32BE(words[i]! >>> 0, i * 4);
   return out;
 }

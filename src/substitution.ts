@@ -73,12 +73,23 @@ export function replaceArrayItem(s: string, strings: StringReplacements, arrays:
   return [replaceVariables(s, strings)];
 }
 
+/** Whether `s` may hold a variable: every reference starts with `$(`. */
+const hasVar = (s: string | undefined): boolean => s !== undefined && s.includes('$(');
+
+// Copy on write: each function below returns its argument itself when no
+// string in it holds `$(` (most steps, env vars and volumes have none), and
+// otherwise the same object a spread-and-compact copy would build. Three
+// passes (params, input resources, output resources) no longer copy every
+// step three times (docs/performance.md).
+
 function replaceList(
   xs: readonly string[] | undefined,
   strings: StringReplacements,
   arrays: ArrayReplacements,
 ): readonly string[] | undefined {
   if (xs === undefined) return undefined;
+  if (xs.length === 0) return undefined;
+  if (!xs.some(hasVar)) return xs;
   // xs.flatMap((x) => replaceArrayItem(x, strings, arrays)), without an array per item.
   const out: string[] = [];
   for (const x of xs) {
@@ -92,38 +103,59 @@ function replaceList(
 const str = (s: string | undefined, r: StringReplacements): string | undefined =>
   s === undefined ? undefined : replaceVariables(s, r);
 
+/** A keyRef with `name` and `key` substituted (both set, as Tekton's copy had them). */
+function replaceKeyRef<T extends { readonly name?: string; readonly key?: string }>(ref: T, r: StringReplacements): T {
+  return { ...ref, name: str(ref.name, r), key: str(ref.key, r) };
+}
+
 function replaceEnv(e: EnvVar, r: StringReplacements): EnvVar {
   const from = e.valueFrom;
-  return {
+  const touched =
+    hasVar(e.value) ||
+    (from !== undefined &&
+      ((from.secretKeyRef !== undefined && (hasVar(from.secretKeyRef.name) || hasVar(from.secretKeyRef.key))) ||
+        (from.configMapKeyRef !== undefined && (hasVar(from.configMapKeyRef.name) || hasVar(from.configMapKeyRef.key)))));
+  if (!touched) return e;
+  return compact({
     ...e,
     ...(e.value !== undefined ? { value: replaceVariables(e.value, r) } : {}),
     ...(from !== undefined
       ? {
           valueFrom: {
             ...from,
-            ...(from.secretKeyRef !== undefined
-              ? { secretKeyRef: { ...from.secretKeyRef, name: str(from.secretKeyRef.name, r), key: str(from.secretKeyRef.key, r) } }
-              : {}),
-            ...(from.configMapKeyRef !== undefined
-              ? { configMapKeyRef: { ...from.configMapKeyRef, name: str(from.configMapKeyRef.name, r), key: str(from.configMapKeyRef.key, r) } }
-              : {}),
+            ...(from.secretKeyRef !== undefined ? { secretKeyRef: replaceKeyRef(from.secretKeyRef, r) } : {}),
+            ...(from.configMapKeyRef !== undefined ? { configMapKeyRef: replaceKeyRef(from.configMapKeyRef, r) } : {}),
           },
         }
       : {}),
-  };
+  });
 }
 
 function replaceEnvFrom(e: EnvFromSource, r: StringReplacements): EnvFromSource {
-  return {
+  if (!hasVar(e.prefix) && !hasVar(e.configMapRef?.name) && !hasVar(e.secretRef?.name)) return e;
+  return compact({
     ...e,
     ...(e.prefix !== undefined ? { prefix: replaceVariables(e.prefix, r) } : {}),
     ...(e.configMapRef !== undefined ? { configMapRef: { ...e.configMapRef, name: str(e.configMapRef.name, r) } } : {}),
     ...(e.secretRef !== undefined ? { secretRef: { ...e.secretRef, name: str(e.secretRef.name, r) } } : {}),
-  };
+  });
 }
 
 function replaceMount(m: VolumeMount, r: StringReplacements): VolumeMount {
-  return { ...m, name: str(m.name, r), mountPath: str(m.mountPath, r), subPath: str(m.subPath, r) };
+  if (!hasVar(m.name) && !hasVar(m.mountPath) && !hasVar(m.subPath)) return m;
+  return compact({ ...m, name: str(m.name, r), mountPath: str(m.mountPath, r), subPath: str(m.subPath, r) });
+}
+
+/** `xs` with `f` applied to each item: `xs` itself when no item changed. */
+function mapSame<T>(xs: readonly T[], f: (x: T) => T): readonly T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    const y = f(x);
+    if (out === undefined && y !== x) out = xs.slice(0, i);
+    if (out !== undefined) out.push(y);
+  }
+  return out ?? xs;
 }
 
 /** Drops keys whose value is `undefined` (so spreads above leave no holes). */
@@ -149,14 +181,24 @@ function compact<T extends object>(o: T): T {
 export function replaceInStep(step: Step, strings: StringReplacements, arrays: ArrayReplacements): Step {
   // One pass over the step's own fields, in their order, dropping those that
   // become undefined: the same object `compact({ ...step, name: ..., ... })`
-  // would build, without the intermediate copy (docs/performance.md).
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(step)) {
+  // would build, without the intermediate copy; the step itself when no
+  // field changes (docs/performance.md).
+  let out: Record<string, unknown> | undefined;
+  const keys = Object.keys(step);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const v = (step as Record<string, unknown>)[k];
     const r = v === undefined ? undefined : replaceStepField(k, v, strings, arrays);
-    if (r !== undefined) defineField(out, k, r);
+    if (out === undefined && r !== v) {
+      out = {};
+      for (let j = 0; j < i; j++) {
+        const w = (step as Record<string, unknown>)[keys[j]!];
+        if (w !== undefined) defineField(out, keys[j]!, w);
+      }
+    }
+    if (out !== undefined && r !== undefined) defineField(out, k, r);
   }
-  return out as Step;
+  return (out ?? step) as Step;
 }
 
 /** One field of a step after substitution; the fields Tekton did not substitute as they are. */
@@ -170,11 +212,11 @@ function replaceStepField(key: string, value: unknown, strings: StringReplacemen
     case 'command':
       return replaceList(value as readonly string[], strings, arrays);
     case 'env':
-      return (value as readonly EnvVar[]).map((e) => compact(replaceEnv(e, strings)));
+      return mapSame(value as readonly EnvVar[], (e) => replaceEnv(e, strings));
     case 'envFrom':
-      return (value as readonly EnvFromSource[]).map((e) => compact(replaceEnvFrom(e, strings)));
+      return mapSame(value as readonly EnvFromSource[], (e) => replaceEnvFrom(e, strings));
     case 'volumeMounts':
-      return (value as readonly VolumeMount[]).map((m) => compact(replaceMount(m, strings)));
+      return mapSame(value as readonly VolumeMount[], (m) => replaceMount(m, strings));
     default:
       return value;
   }
@@ -187,16 +229,16 @@ function replaceStepField(key: string, value: unknown, strings: StringReplacemen
  * workingDir of a stepTemplate are never substituted.
  */
 export function replaceInStepTemplate(template: Container, strings: StringReplacements): Container {
-  return compact({
-    ...template,
-    env: template.env?.map((e) => compact(replaceEnv(e, strings))),
-    envFrom: template.envFrom?.map((e) => compact(replaceEnvFrom(e, strings))),
-    volumeMounts: template.volumeMounts?.map((m) => compact(replaceMount(m, strings))),
-  });
+  const env = template.env === undefined ? undefined : mapSame(template.env, (e) => replaceEnv(e, strings));
+  const envFrom = template.envFrom === undefined ? undefined : mapSame(template.envFrom, (e) => replaceEnvFrom(e, strings));
+  const volumeMounts = template.volumeMounts === undefined ? undefined : mapSame(template.volumeMounts, (m) => replaceMount(m, strings));
+  if (env === template.env && envFrom === template.envFrom && volumeMounts === template.volumeMounts) return template;
+  return compact({ ...template, env, envFrom, volumeMounts });
 }
 
 /** Substitutes a volume's name and its configMap, secret and claim names. */
 export function replaceInVolume(v: Volume, r: StringReplacements): Volume {
+  if (!hasVar(v.name) && !hasVar(v.configMap?.name) && !hasVar(v.secret?.secretName) && !hasVar(v.persistentVolumeClaim?.claimName)) return v;
   return compact({
     ...v,
     name: str(v.name, r),
@@ -221,12 +263,11 @@ export function replaceInVolume(v: Volume, r: StringReplacements): Volume {
  * @public
  */
 export function applyReplacements(spec: TaskSpec, strings: StringReplacements, arrays: ArrayReplacements): TaskSpec {
-  return compact({
-    ...spec,
-    steps: spec.steps?.map((s) => replaceInStep(s, strings, arrays)),
-    stepTemplate: spec.stepTemplate !== undefined ? replaceInStepTemplate(spec.stepTemplate, strings) : undefined,
-    volumes: spec.volumes?.map((v) => replaceInVolume(v, strings)),
-  });
+  const steps = spec.steps === undefined ? undefined : mapSame(spec.steps, (s) => replaceInStep(s, strings, arrays));
+  const stepTemplate = spec.stepTemplate !== undefined ? replaceInStepTemplate(spec.stepTemplate, strings) : undefined;
+  const volumes = spec.volumes === undefined ? undefined : mapSame(spec.volumes, (v) => replaceInVolume(v, strings));
+  if (steps === spec.steps && stepTemplate === spec.stepTemplate && volumes === spec.volumes) return spec;
+  return compact({ ...spec, steps, stepTemplate, volumes });
 }
 
 function putValue(

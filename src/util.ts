@@ -6,7 +6,18 @@
 
 /** Go's string order (`sort.Strings`): byte-wise over UTF-8. */
 export function compareGoStrings(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  // UTF-16 code units below U+D800 order as their UTF-8 bytes do, so the
+  // first difference decides without encoding; a surrogate or a unit from
+  // U+E000 up at the difference is compared as UTF-8 bytes.
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x < 0xd800 && y < 0xd800) return x < y ? -1 : 1;
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }
 
 /** A copy of `xs`, sorted in Go's string order. */
@@ -14,9 +25,13 @@ export function sortGoStrings(xs: Iterable<string>): string[] {
   return [...xs].sort(compareGoStrings);
 }
 
+const UNCLEAN = /\/\/|(^|\/)\.\.?(\/|$)|.\/$/;
+
 /** Go's `filepath.Clean` for slash-separated paths. */
 export function cleanPath(p: string): string {
   if (p === '') return '.';
+  // Already clean (the usual case): no empty, `.` or `..` element, no trailing slash.
+  if (!UNCLEAN.test(p)) return p;
   const rooted = p.startsWith('/');
   const out: string[] = [];
   for (const part of p.split('/')) {

@@ -11,7 +11,8 @@ import { pipe } from 'fp-ts/function';
 import type { Container, Pod } from '../src/model/core';
 import { DEFAULT_CONFIG } from '../src/model/config';
 import { podName, withSuffix } from '../src/names';
-import { admit, redirect, renderPod, substitute } from '../src/render';
+import { admit, redirect, renderPod, renderTaskRun, substitute } from '../src/render';
+import { collectObjects, type InputObjects } from '../src/input/objects';
 import { resolveRun, ResolvedRun, theTaskRun } from '../src/resolve';
 import {
   credsInit,
@@ -384,4 +385,27 @@ it('a ServiceAccount secret entry without a name is refused, naming the entry', 
   expect(renderPod(objectsOf(taskRunDoc({ name: 'r', namespace: 'foo' }, { taskSpec: { steps: [simpleStep] } }), saWithNameless), { config })).toEqual(
     E.left({ _tag: 'Unresolved', object: 'ServiceAccount foo/default', field: 'secrets[0].name', message: 'Secret "" of the ServiceAccount is not in the input' }),
   );
+});
+
+describe('config-defaults', () => {
+  const cfg = (data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'config-defaults', namespace: 'tekton-pipelines' }, data });
+  const docs = (extra: unknown[]) => [
+    { apiVersion: 'tekton.dev/v1alpha1', kind: 'TaskRun', metadata: { name: 'r' }, spec: { taskSpec: { steps: [{ name: 's', image: 'busybox', command: ['true'] }] } } },
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'robot' } },
+    ...extra,
+  ];
+  const renderDocs = (extra: unknown[]) => E.chain((o: InputObjects) => renderTaskRun(o))(collectObjects(docs(extra), (i) => `document ${i + 1}`));
+
+  it("a TaskRun without a ServiceAccount runs as default-service-account, as the webhook set it", () => {
+    const r = renderDocs([cfg({ 'default-service-account': 'robot' })]);
+    expect(E.isRight(r) && r.right.pod.spec.serviceAccountName).toBe('robot');
+  });
+
+  it('a default-timeout-minutes that is no number: Tekton kept its defaults; the render warns, naming the key', () => {
+    const r = renderDocs([cfg({ 'default-timeout-minutes': 'soon', 'default-service-account': 'robot' }), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } }]);
+    expect(E.isRight(r) && r.right.pod.spec.serviceAccountName).toBeUndefined();
+    expect(E.isRight(r) && r.right.warnings).toEqual([
+      expect.objectContaining({ object: 'ConfigMap tekton-pipelines/config-defaults', field: 'data["default-timeout-minutes"]' }),
+    ]);
+  });
 });

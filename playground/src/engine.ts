@@ -4,16 +4,34 @@
  * No DOM here, so the tests run it in Node as well.
  *
  * The output is a list of objects to pick from. A TaskRun gives one, its
- * Pod; a PipelineRun (once the library expands them) gives its List's
- * items — the PVC if any, then each TaskRun and its Pod — through
- * {@link renderRun}, the one place where the kind of run is told apart.
+ * Pod. A PipelineRun gives its `List` as a whole, then the List's items —
+ * the PVC if any, then each TaskRun and its Pod — each with its pipeline
+ * task and wave. {@link renderRun} is the one place where the kind of run
+ * is told apart, by the CLI's rule: a PipelineRun when the input holds one
+ * and no TaskRun.
  */
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import { collectObjects, configFromFile, ConfigFile, decodeAs, DEFAULT_CONFIG, explainRender, explanationMermaid, formatExplanation, objectLabel, parseDocuments } from '../../src';
-import type { Config, InputObjects, PodExplanation, RenderedPod, SidecarMode, TaskpodError } from '../../src';
+import {
+  collectObjects,
+  configFromFile,
+  ConfigFile,
+  decodeAs,
+  DEFAULT_CONFIG,
+  expandPipelineRun,
+  explainPipelineRun,
+  explainRender,
+  explanationMermaid,
+  formatExplanation,
+  formatPipelineExplanation,
+  isPipelineRunInput,
+  objectLabel,
+  pipelineExplanationMermaid,
+  parseDocuments,
+  renderTaskRun,
+} from '../../src';
+import type { Config, CreatedTaskRun, InputObjects, PipelineRunExpansion, PodExplanation, RenderOptions, RenderResult, SidecarMode, TaskpodError, TaskpodWarning } from '../../src';
 import { formatValue } from '../../src/cli/format';
-import { PlaygroundWarning, renderWithWarnings } from './warnings';
 
 /** The name of the input text in error messages (as a file would be named for the CLI). */
 export const INPUT_NAME = 'input.yaml';
@@ -31,24 +49,50 @@ export interface PlaygroundOptions {
 /** The defaults: Tekton's own behaviour. */
 export const DEFAULT_OPTIONS: PlaygroundOptions = { sidecars: 'nop', nopContains: [] };
 
-/** One object of the output, as the page lists it. */
-export interface OutputItem {
-  readonly kind: string;
-  /** `Kind namespace/name`. */
-  readonly label: string;
-  readonly value: unknown;
-  /** For a Pod: why each container, volume and env var is there (computed when first asked for). */
-  readonly explain?: () => E.Either<TaskpodError, PodExplanation>;
+/** The Explain and Diagram views of an object: `taskpod explain` and `taskpod explain -o mermaid`. */
+export interface Explanation {
+  readonly text: string;
+  /** A Mermaid flowchart. */
+  readonly mermaid: string;
+  /** What the flowchart draws, for its accessible name. */
+  readonly about: string;
 }
 
-/** A render: the objects, the warnings, and the diagram of the whole run. */
+/** One object of the output, as the page lists it. */
+export interface OutputItem {
+  /** `Pod`, `TaskRun`, `PersistentVolumeClaim`, or `List` for a PipelineRun's whole output. */
+  readonly kind: string;
+  /** `Kind namespace/name`; for the List, `List`. */
+  readonly label: string;
+  /**
+   * What the object is in the run, `''` for a TaskRun's Pod: `task build,
+   * wave 1`, `condition check file-exists of task deploy, wave 1`, `artifact
+   * storage`, or for the List how many items it holds.
+   */
+  readonly note: string;
+  /** For a PipelineRun's TaskRun or Pod: the reconcile that created it, from 1. */
+  readonly wave?: number;
+  /** The object, as `taskpod render` prints it. */
+  readonly value: unknown;
+  /**
+   * Its Explain and Diagram views, computed when first asked for: a Pod's
+   * own (`taskpod explain` of its TaskRun); for a PipelineRun's List, PVC
+   * and TaskRuns, the whole run's graph.
+   */
+  readonly explain: () => E.Either<TaskpodError, Explanation>;
+}
+
+/** A render: the objects and the warnings. */
 export interface RunOutput {
   /** The run rendered, `Kind namespace/name`. */
   readonly run: string;
+  readonly kind: 'TaskRun' | 'PipelineRun';
+  /** How many objects the controllers created: 1 for a TaskRun, the List's length for a PipelineRun. */
+  readonly created: number;
+  /** What to pick from, in order: for a PipelineRun the List first, then its items. */
   readonly items: readonly OutputItem[];
-  readonly warnings: readonly PlaygroundWarning[];
-  /** A Mermaid flowchart, the Pod's containers for a TaskRun (computed when first asked for). */
-  readonly diagram: () => E.Either<TaskpodError, string>;
+  /** What `taskpod render` prints on standard error, in its order. */
+  readonly warnings: readonly TaskpodWarning[];
 }
 
 /** `f`, called once, when first asked for. */
@@ -85,32 +129,95 @@ export function readInputText(text: string): E.Either<TaskpodError, InputObjects
   );
 }
 
-/**
- * The Pod of the TaskRun and its warnings; its explanation (and so the
- * diagram) only when the page first shows one: `explainRender` renders
- * again, which a cold page load need not wait for.
- */
-function renderTaskRunOutput(objects: InputObjects, config: Config, options: PlaygroundOptions): E.Either<TaskpodError, RunOutput> {
-  const renderOptions = { config, sidecars: options.sidecars };
-  return E.map(({ pod, warnings }: { readonly pod: RenderedPod; readonly warnings: readonly PlaygroundWarning[] }) => {
-    const run = objects.taskRuns[0];
-    const explain = once(() => explainRender(objects, renderOptions));
-    return {
-      run: objectLabel('TaskRun', run?.metadata?.namespace ?? 'default', run?.metadata?.name ?? ''),
-      items: [{ kind: 'Pod', label: objectLabel('Pod', pod.metadata.namespace, pod.metadata.name), value: pod, explain }],
-      warnings,
-      diagram: once(() => E.map(explanationMermaid)(explain())),
-    };
-  })(renderWithWarnings(objects, { ...renderOptions, nopContains: options.nopContains }));
+/** The explanation of one TaskRun's Pod, as `taskpod explain` gives it for that TaskRun. */
+function podExplanation(objects: InputObjects, options: RenderOptions): () => E.Either<TaskpodError, Explanation> {
+  return once(() =>
+    E.map((x: PodExplanation) => ({ text: formatExplanation(x), mermaid: explanationMermaid(x), about: "Flowchart of the Pod's containers and volumes" }))(
+      explainRender(objects, options),
+    ),
+  );
 }
 
 /**
- * Renders the run the input holds. Today that is a TaskRun; the
- * PipelineRun expansion (src/pipeline/, issue 16) plugs in here, returning
- * its List's items in order and the pipeline graph as the diagram.
+ * The Pod of the TaskRun and its warnings (`renderTaskRun`, as `taskpod
+ * render`); its explanation only when the page first shows one:
+ * `explainRender` renders again, which a cold page load need not wait for.
+ */
+function renderTaskRunOutput(objects: InputObjects, options: RenderOptions): E.Either<TaskpodError, RunOutput> {
+  return E.map(({ pod, warnings }: RenderResult): RunOutput => {
+    const run = objects.taskRuns[0];
+    return {
+      run: objectLabel('TaskRun', run?.metadata?.namespace ?? 'default', run?.metadata?.name ?? ''),
+      kind: 'TaskRun',
+      created: 1,
+      items: [{ kind: 'Pod', label: objectLabel('Pod', pod.metadata.namespace, pod.metadata.name), note: '', value: pod, explain: podExplanation(objects, options) }],
+      warnings,
+    };
+  })(renderTaskRun(objects, options));
+}
+
+/** What a created TaskRun (and its Pod) is in the run. */
+function createdNote(c: CreatedTaskRun): string {
+  const what = c.conditionCheck === undefined ? `task ${c.pipelineTask}` : `condition check ${c.conditionCheck.condition} of task ${c.pipelineTask}`;
+  return `${what}, wave ${c.wave}`;
+}
+
+/**
+ * Everything the controllers created for the PipelineRun
+ * (`expandPipelineRun`, as `taskpod render` prints it): the List, then its
+ * items. The run's explanation and each Pod's are computed when first shown.
+ */
+function renderPipelineRunOutput(objects: InputObjects, options: RenderOptions): E.Either<TaskpodError, RunOutput> {
+  return E.map((x: PipelineRunExpansion): RunOutput => {
+    const graph = once(() => {
+      const explained = explainPipelineRun(x);
+      return E.right<TaskpodError, Explanation>({
+        text: formatPipelineExplanation(explained),
+        mermaid: pipelineExplanationMermaid(explained),
+        about: "Flowchart of the pipeline's tasks by wave, with the resources passed between them",
+      });
+    });
+    const list: OutputItem = {
+      kind: 'List',
+      label: 'List',
+      note: `everything created, ${x.items.length === 1 ? 'one item' : `${x.items.length} items`}`,
+      // As `taskpod render` prints it (src/cli/render.ts).
+      value: { apiVersion: 'v1', kind: 'List', items: x.items },
+      explain: graph,
+    };
+    const claim: readonly OutputItem[] = x.items
+      .filter((i) => i.kind === 'PersistentVolumeClaim')
+      .map((value) => ({
+        kind: 'PersistentVolumeClaim',
+        label: objectLabel('PersistentVolumeClaim', value.metadata?.namespace as string | undefined, value.metadata?.name as string | undefined),
+        note: 'artifact storage',
+        value,
+        explain: graph,
+      }));
+    const created = x.created.flatMap((c): OutputItem[] => {
+      const note = createdNote(c);
+      const ns = c.taskRun.metadata?.namespace;
+      return [
+        { kind: 'TaskRun', label: objectLabel('TaskRun', ns, c.taskRun.metadata?.name), note, wave: c.wave, value: c.rendered, explain: graph },
+        { kind: 'Pod', label: objectLabel('Pod', c.pod.metadata.namespace, c.pod.metadata.name), note, wave: c.wave, value: c.pod, explain: podExplanation({ ...objects, taskRuns: [c.taskRun] }, options) },
+      ];
+    });
+    return { run: x.run.object, kind: 'PipelineRun', created: x.items.length, items: [list, ...claim, ...created], warnings: x.warnings };
+  })(expandPipelineRun(objects, options));
+}
+
+/**
+ * Renders the run the input holds, as `taskpod render` does: the
+ * PipelineRun when there is one and no TaskRun, else the TaskRun.
+ *
+ * @example
+ * ```ts
+ * renderRun(objects, DEFAULT_CONFIG, DEFAULT_OPTIONS); // Right({ run: 'PipelineRun ci/release-1', items: [List, PVC, TaskRun, Pod, ...], ... })
+ * ```
  */
 export function renderRun(objects: InputObjects, config: Config, options: PlaygroundOptions): E.Either<TaskpodError, RunOutput> {
-  return renderTaskRunOutput(objects, config, options);
+  const renderOptions: RenderOptions = { config, sidecars: options.sidecars, nopContains: options.nopContains };
+  return isPipelineRunInput(objects) ? renderPipelineRunOutput(objects, renderOptions) : renderTaskRunOutput(objects, renderOptions);
 }
 
 /**
@@ -119,7 +226,7 @@ export function renderRun(objects: InputObjects, config: Config, options: Playgr
  * @example
  * ```ts
  * const out = renderTexts(fixtureInput, '', DEFAULT_OPTIONS);
- * if (E.isRight(out)) out.right.items[0]?.kind; // 'Pod'
+ * if (E.isRight(out)) out.right.items[0]?.kind; // 'Pod' for a TaskRun, 'List' for a PipelineRun
  * ```
  */
 export function renderTexts(input: string, config: string, options: PlaygroundOptions): E.Either<Failure, RunOutput> {
@@ -140,9 +247,4 @@ function sourceOf(error: TaskpodError): Source {
 /** An object as the page shows it: `taskpod render -o yaml` or `-o json`, byte for byte. */
 export function formatObject(value: unknown, format: 'yaml' | 'json'): string {
   return formatValue(value, format);
-}
-
-/** `taskpod explain` as text. */
-export function explanationText(x: PodExplanation): string {
-  return formatExplanation(x);
 }

@@ -8,7 +8,7 @@
 export interface Example {
   /** The fixture's directory name. */
   readonly name: string;
-  /** The kind of run it holds: `TaskRun` (or `PipelineRun`, once there are such fixtures). */
+  /** The kind of run it holds: `TaskRun` or `PipelineRun` (the menu groups the examples by it). */
   readonly kind: string;
   /** The first sentence of its leading comment. */
   readonly about: string;

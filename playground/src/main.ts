@@ -4,15 +4,14 @@
  * only moves text between it and the page.
  */
 import * as E from 'fp-ts/Either';
-import { formatError } from '../../src';
+import { formatError, formatWarning } from '../../src';
 import { drawDiagram } from './diagram';
 import { makeEditor, YamlEditor } from './editor';
-import { CONFIG_NAME, DEFAULT_OPTIONS, explanationText, Failure, formatObject, INPUT_NAME, PlaygroundOptions, renderTexts, RunOutput } from './engine';
+import { CONFIG_NAME, DEFAULT_OPTIONS, Failure, formatObject, INPUT_NAME, OutputItem, PlaygroundOptions, renderTexts, RunOutput } from './engine';
 import { Example, EXAMPLES } from './examples';
 import { locateError } from './locate';
 import { decodeState, encodeState, SharedState } from './share';
 import { setUpTabs } from './tabs';
-import { formatWarning } from './warnings';
 
 declare const TASKPOD_VERSION: string;
 
@@ -93,7 +92,9 @@ function start(initial: SharedState, firstNotice: string): void {
     setTexts(config, e.config);
   };
 
-  const selectedItem = () => lastGood?.items[Math.max(0, objectSelect.selectedIndex)];
+  const selectedItem = (): OutputItem | undefined => lastGood?.items[Number(objectSelect.value)] ?? lastGood?.items[0];
+  // The object on show, to pick it again in the next render.
+  let shownItem: OutputItem | undefined;
 
   // Each view's text is made when it is first shown (or copied), once per render and object.
   type View = 'yaml' | 'json' | 'explain';
@@ -102,13 +103,8 @@ function start(initial: SharedState, firstNotice: string): void {
     const item = selectedItem();
     if (item === undefined) return '';
     if (view !== 'explain') return (views[view] ??= formatObject(item.value, view));
-    const explanation = item.explain?.();
-    return (views.explain ??=
-      explanation === undefined
-        ? `No explanation for a ${item.kind}: pick a Pod.`
-        : E.isLeft(explanation)
-          ? `No explanation: ${formatError(explanation.left)}`
-          : explanationText(explanation.right));
+    const explanation = item.explain();
+    return (views.explain ??= E.isLeft(explanation) ? `No explanation: ${formatError(explanation.left)}` : explanation.right.text);
   };
   const VIEW_OF_TAB: Readonly<Record<string, View>> = { 'tab-yaml': 'yaml', 'tab-json': 'json', 'tab-explain': 'explain' };
 
@@ -121,6 +117,7 @@ function start(initial: SharedState, firstNotice: string): void {
   const tabs = setUpTabs(byId('result').querySelector('[role="tablist"]')!, showView);
 
   const showItem = () => {
+    shownItem = selectedItem();
     views = {};
     for (const view of ['yaml', 'json', 'explain'] as const) out[view].textContent = '';
     showView(tabs.selected());
@@ -142,19 +139,45 @@ function start(initial: SharedState, firstNotice: string): void {
     }
   };
 
+  // The picker: each object as `Kind namespace/name (what it is)`, a PipelineRun's TaskRuns and Pods grouped by wave.
   const showOutput = (run: RunOutput) => {
-    const before = objectSelect.value;
-    objectSelect.replaceChildren(...run.items.map((item, i) => new Option(item.label, String(i))));
-    const keep = run.items.findIndex((_, i) => objectSelect.options[i]?.text === before);
-    objectSelect.selectedIndex = keep === -1 ? 0 : keep;
+    const before = shownItem;
+    const options = run.items.map((item, i) => new Option(item.note === '' ? item.label : `${item.label} (${item.note})`, String(i)));
+    const groups = new Map<number, HTMLOptGroupElement>();
+    objectSelect.replaceChildren(
+      ...run.items.flatMap((item, i): HTMLElement[] => {
+        if (item.wave === undefined) return [options[i]!];
+        let group = groups.get(item.wave);
+        if (group !== undefined) {
+          group.append(options[i]!);
+          return [];
+        }
+        group = document.createElement('optgroup');
+        group.label = `Wave ${item.wave}`;
+        group.append(options[i]!);
+        groups.set(item.wave, group);
+        return [group];
+      }),
+    );
+    // Keep the object picked: the same one, else the one in the same place of the run (names change as the input does).
+    const same = before === undefined ? -1 : run.items.findIndex((x) => x.label === before.label);
+    const alike = before === undefined ? -1 : run.items.findIndex((x) => x.kind === before.kind && x.note === before.note);
+    objectSelect.value = String(same !== -1 ? same : Math.max(alike, 0));
     showItem();
     showWarnings(run);
   };
 
   const showDiagram = (): Promise<void> => {
-    const diagram = lastGood?.diagram();
-    if (diagram !== undefined && E.isLeft(diagram)) diagramStatus.textContent = `No diagram: ${formatError(diagram.left)}`;
-    const source = diagram !== undefined && E.isRight(diagram) ? diagram.right : undefined;
+    const diagram = selectedItem()?.explain();
+    if (diagram !== undefined && E.isLeft(diagram)) {
+      diagramStatus.textContent = `No diagram: ${formatError(diagram.left)}`;
+      drawnSource = undefined;
+      drawing = drawing.then(() => {
+        if (drawnSource === undefined) diagramBox.replaceChildren();
+      });
+    }
+    if (diagram !== undefined && E.isRight(diagram)) diagramBox.setAttribute('aria-label', diagram.right.about);
+    const source = diagram !== undefined && E.isRight(diagram) ? diagram.right.mermaid : undefined;
     if (source === undefined || source === drawnSource) return drawing;
     drawnSource = source;
     diagramStatus.textContent = 'Drawing...';
@@ -220,7 +243,7 @@ function start(initial: SharedState, firstNotice: string): void {
       input.mark(undefined);
       config.mark(undefined);
       result.classList.remove('stale');
-      status.textContent = `${lastGood.run}: ${lastGood.items.length === 1 ? 'one object' : `${lastGood.items.length} objects`}, rendered in ${ms} ms.`;
+      status.textContent = `${lastGood.run}: ${lastGood.created === 1 ? 'one object' : `${lastGood.created} objects`}, rendered in ${ms} ms.`;
       showOutput(lastGood);
     } else {
       showError(outcome.left);
@@ -263,8 +286,8 @@ function start(initial: SharedState, firstNotice: string): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
     button.addEventListener('click', () => {
       const what = button.dataset.copy;
-      const diagram = what === 'diagram' ? lastGood?.diagram() : undefined;
-      const text = diagram !== undefined ? (E.isRight(diagram) ? diagram.right : '') : what === 'yaml' || what === 'json' || what === 'explain' ? viewText(what) : '';
+      const diagram = what === 'diagram' ? selectedItem()?.explain() : undefined;
+      const text = diagram !== undefined ? (E.isRight(diagram) ? diagram.right.mermaid : '') : what === 'yaml' || what === 'json' || what === 'explain' ? viewText(what) : '';
       void copyText(text, button);
     });
   }

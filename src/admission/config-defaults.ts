@@ -6,12 +6,34 @@
  * @packageDocumentation
  */
 import { objectLabel } from '../errors';
+import { namespaceOf, type InputObjects } from '../input/objects';
 import type { ConfigMap } from '../model/core';
 import type { TaskpodWarning } from '../warnings';
 import { RunDefaults, TEKTON_RUN_DEFAULTS } from './pipeline';
 
-/** The ConfigMap's name. */
+/**
+ * The ConfigMap's name (in namespace `tekton-pipelines`).
+ *
+ * @example
+ * ```ts
+ * objects.configMaps.find((c) => c.metadata?.name === DEFAULTS_CONFIG_NAME);
+ * ```
+ *
+ * @public
+ */
 export const DEFAULTS_CONFIG_NAME = 'config-defaults';
+
+/**
+ * The `config-defaults` ConfigMap among `objects`, if given.
+ *
+ * @example
+ * ```ts
+ * runDefaults(findConfigDefaults(objects)).defaults.serviceAccount;
+ * ```
+ */
+export function findConfigDefaults(objects: Pick<InputObjects, 'configMaps'>): ConfigMap | undefined {
+  return objects.configMaps.find((c) => c.metadata?.name === DEFAULTS_CONFIG_NAME && namespaceOf(c) === 'tekton-pipelines');
+}
 const TIMEOUT_KEY = 'default-timeout-minutes';
 const SERVICE_ACCOUNT_KEY = 'default-service-account';
 const MAX_INT64 = (1n << 63n) - 1n;
@@ -32,6 +54,8 @@ function parseGoInt(s: string): bigint | undefined {
  * runDefaults({ metadata: { name: 'config-defaults', namespace: 'tekton-pipelines' }, data: { 'default-timeout-minutes': '20' } });
  * // { defaults: { timeout: 1_200_000_000_000n, serviceAccount: '' }, warnings: [] }
  * ```
+ *
+ * @public
  */
 export function runDefaults(configMap: ConfigMap | undefined): { readonly defaults: RunDefaults; readonly warnings: readonly TaskpodWarning[] } {
   const data = configMap?.data ?? {};

@@ -50,7 +50,10 @@ export function defaultTaskSpec(spec: TaskSpec): TaskSpec {
 }
 
 /**
- * A TaskRun with Tekton's defaults (taskRef kind, embedded taskSpec).
+ * A TaskRun with Tekton's defaults (taskRef kind, embedded taskSpec, and
+ * `config-defaults`' `default-service-account` for an empty
+ * `serviceAccountName`, even when the deprecated `serviceAccount` names
+ * one, which it then overrides, as the webhook did).
  *
  * @example
  * ```ts
@@ -59,12 +62,13 @@ export function defaultTaskSpec(spec: TaskSpec): TaskSpec {
  *
  * @public
  */
-export function defaultTaskRun(tr: TaskRun): TaskRun {
+export function defaultTaskRun(tr: TaskRun, defaults: { readonly serviceAccount: string } = { serviceAccount: '' }): TaskRun {
   const spec = tr.spec ?? {};
   return {
     ...tr,
     spec: {
       ...spec,
+      ...((spec.serviceAccountName ?? '') === '' && defaults.serviceAccount !== '' ? { serviceAccountName: defaults.serviceAccount } : {}),
       ...(spec.taskRef !== undefined && (spec.taskRef.kind === undefined || spec.taskRef.kind === '') ? { taskRef: { ...spec.taskRef, kind: 'Task' } } : {}),
       ...(spec.taskSpec !== undefined ? { taskSpec: defaultTaskSpec(spec.taskSpec) } : {}),
     },

@@ -32,7 +32,7 @@ export type Check = E.Either<TaskpodError, void>;
 const ok: Check = E.right(undefined);
 
 /** Runs checks in order and stops at the first failure. */
-function first(...checks: (() => Check)[]): Check {
+export function first(...checks: (() => Check)[]): Check {
   for (const c of checks) {
     const r = c();
     if (E.isLeft(r)) return r;
@@ -53,8 +53,10 @@ export function validateObjectName(object: string, name: string | undefined): Ch
 
 function stepStrings(step: Step, at: string): { readonly field: string; readonly value: string; readonly list: boolean }[] {
   const out: { field: string; value: string; list: boolean }[] = [];
+  // Only strings that hold `$(` can reference a variable (the checks below
+  // look at nothing else), so the others are not listed.
   const add = (field: string, value: string | undefined, list = false) => {
-    if (value !== undefined) out.push({ field: `${at}.${field}`, value, list });
+    if (value !== undefined && value.includes('$(')) out.push({ field: `${at}.${field}`, value, list });
   };
   add('name', step.name);
   add('image', step.image);
@@ -133,6 +135,10 @@ function validateResourceDecls(resources: readonly TaskResource[], object: strin
  */
 export function validateTaskSpec(spec: TaskSpec, object: string, at: string): Check {
   const steps = spec.steps ?? [];
+  // The steps merged with the stepTemplate, for two of the checks below:
+  // merged once, when the first of them runs (a pure function of the spec).
+  let mergedOnce: ReturnType<typeof mergeAllWithTemplate> | undefined;
+  const mergedSteps = () => (mergedOnce ??= mergeAllWithTemplate(spec.stepTemplate, steps as readonly Container[]));
   return first(
     () => (steps.length === 0 ? E.left(invalid(object, `${at}.steps`, 'missing field(s): a Task needs at least one step')) : ok),
     () => {
@@ -147,7 +153,7 @@ export function validateTaskSpec(spec: TaskSpec, object: string, at: string): Ch
     () => validateScripts(steps, object, at),
     // ... and every step rule, as Tekton checked them, after merging the stepTemplate.
     () => {
-      const merged = mergeAllWithTemplate(spec.stepTemplate, steps as readonly Container[]);
+      const merged = mergedSteps();
       if (E.isLeft(merged)) return E.left(invalid(object, `${at}.stepTemplate`, `error merging step template and steps: ${merged.left}`));
       return validateStepRules(merged.right, object, at);
     },
@@ -180,7 +186,7 @@ export function validateTaskSpec(spec: TaskSpec, object: string, at: string): Ch
     // Tekton's merge replaced the steps it validated in place, so the
     // variable checks saw the stepTemplate's env and mounts in every step.
     () => {
-      const merged = mergeAllWithTemplate(spec.stepTemplate, steps as readonly Container[]);
+      const merged = mergedSteps();
       return validateVariables({ ...spec, steps: E.isRight(merged) ? merged.right : steps }, object, at);
     },
   );

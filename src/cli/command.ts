@@ -20,6 +20,15 @@ export interface CommandOutput {
 /** A command's outcome. */
 export type CommandResult = E.Either<TaskpodError, CommandOutput>;
 
+/** What a command may use besides its options: its operands and standard error, while it runs. */
+export interface CommandContext {
+  /** Arguments that are not options (only for a command whose `operands` accepts them). */
+  readonly operands: readonly string[];
+  readonly stderr: (s: string) => void;
+  /** Whether standard error is a terminal (for a progress display). */
+  readonly stderrIsTTY?: boolean;
+}
+
 /** One CLI command. */
 export interface Command {
   readonly name: string;
@@ -28,7 +37,9 @@ export interface Command {
   readonly description: readonly string[];
   readonly examples: readonly string[];
   readonly options: OptionSpec;
-  run(options: ParsedOptions): CommandResult;
+  /** Whether, with these options, the command takes operands (and no `-f`); by default it takes none. */
+  readonly operands?: (options: ParsedOptions) => boolean;
+  run(options: ParsedOptions, context?: CommandContext): CommandResult;
 }
 
 /** Options most commands share. */

@@ -6,8 +6,10 @@
  */
 import * as E from 'fp-ts/Either';
 import { Document, parse, visit } from 'yaml';
+import { readFast } from '../input/fast-yaml';
 import { resolvePlain } from '../input/go-yaml';
 import { DEFAULT_LIMITS, parseDocuments } from '../input/yaml';
+import { printYamlChecked } from './yaml-print';
 
 /** Output formats of values. */
 export type OutputFormat = 'yaml' | 'json';
@@ -43,6 +45,19 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * reads it too).
  */
 function readsBack(text: string, value: unknown): boolean {
+  // Where the fast reader reads the text, the `yaml` package reads the same
+  // structure (test/input/fast-yaml.test.ts), and every plain scalar of
+  // text it printed reads back as printed under both rule sets: its printer
+  // quotes a string that any of its YAML 1.1 tags would take, yamlText one
+  // that go-yaml v2 would take. So the fast reader's value equal to `value`
+  // means the `yaml` package's is too, and the 1.4 MB Pod of a 1,000-step
+  // Task is not parsed a second time (docs/performance.md). A plain `<<` key
+  // (a merge for the `yaml` package) is left to the full check by the fast
+  // reader itself, and so is, here, any `__proto__`.
+  if (!text.includes('__proto__')) {
+    const fast = readFast(text);
+    if (fast !== undefined) return fast.length === 1 && sameValue(fast[0], value);
+  }
   try {
     const go = parseDocuments(text, 'output', { ...DEFAULT_LIMITS, maxBytes: Infinity });
     return sameValue(parse(text, { version: '1.1' }), value) && E.isRight(go) && sameValue(go.right[0], value);
@@ -73,12 +88,19 @@ export function formatValue(value: unknown, format: OutputFormat): string {
   // every string back as a string: `"yes"`, `"on"`, `"n"`, `"0b101"`.
   if (format === 'json') return `${JSON.stringify(value, null, 2)}\n`;
   const options = { version: '1.1', lineWidth: 0 } as const;
-  const text = yamlText(value, options);
+  // The same text, printed without building the yaml package's Document
+  // where the fast printer is sure of every string (src/cli/yaml-print.ts);
+  // it also knows, mostly, whether the text reads back as the value (each
+  // block scalar checked on its own; plain and quoted strings, safe integers
+  // and the structure always do), and then the full check below is not run.
+  const printed = printYamlChecked(value);
+  const text = printed?.text ?? yamlText(value, options);
   // The yaml package writes some strings as block scalars that do not read
   // back the same (a first line of only spaces loses them, a blank line
   // then a tab does not even parse), and folds long double-quoted strings
   // in ways that can change them. Scripts must survive byte for byte, so
   // when the text does not read back the same, every multi-line string is
   // written as a one-line JSON string, which YAML 1.1 reads as written.
-  return readsBack(text, value) ? text : yamlText(value, { ...options, blockQuote: false, doubleQuotedAsJSON: true });
+  const ok = printed === undefined || printed.readBack === 'check' ? readsBack(text, value) : printed.readBack === 'reads-back';
+  return ok ? text : yamlText(value, { ...options, blockQuote: false, doubleQuotedAsJSON: true });
 }

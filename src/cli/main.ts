@@ -56,11 +56,14 @@ function commandHelp(c: Command): string {
 export interface Streams {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
+  /** Whether standard error is a terminal (progress is shown only there). */
+  readonly stderrIsTTY?: boolean;
 }
 
 const processStreams: Streams = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -85,9 +88,10 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       return 0;
     }
     const { options, positional } = parseOptions(rest, { ...command.options, help: { value: false, short: 'h' } });
-    if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}" (files are given with -f)`);
-    if ('file' in command.options && optList(options, 'file').length === 0) throw new UsageError('no input: give at least one -f FILE (or -f - for standard input)');
-    const result = command.run(options);
+    const operands = command.operands?.(options) === true;
+    if (positional.length > 0 && !operands) throw new UsageError(`unexpected argument "${positional[0]}" (files are given with -f)`);
+    if ('file' in command.options && !operands && optList(options, 'file').length === 0) throw new UsageError('no input: give at least one -f FILE (or -f - for standard input)');
+    const result = command.run(options, { operands: positional, stderr: io.stderr, ...(io.stderrIsTTY !== undefined ? { stderrIsTTY: io.stderrIsTTY } : {}) });
     if (E.isLeft(result)) {
       io.stderr(`taskpod ${command.name}: ${formatError(result.left)}\n`);
       return 1;

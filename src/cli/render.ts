@@ -5,22 +5,16 @@
  */
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
+import { isPipelineRunInput } from '../input/objects';
 import { expandPipelineRun, finalPipelineRun, PipelineRunExpansion } from '../pipeline/expand';
 import { renderTaskRun } from '../render';
-import type { SidecarMode } from '../sidecars/native';
 import { formatWarning } from '../warnings';
 import { CommandResult, Command, commonOptions, limitsFrom, outputFormat } from './command';
-import { formatValue, readConfig, readObjects } from './io';
+import { formatValue, readInputs } from './io';
 import { optList, optString, ParsedOptions, UsageError } from './args';
 import { checkOutcomeNames, outcomeOptions, outcomesOption, outcomeTargets, timeOption } from './outcomes';
-import { nopContains } from './sidecar-io';
-
-/** `--sidecars nop|native`. */
-function sidecarMode(options: ParsedOptions): SidecarMode {
-  const mode = optString(options, 'sidecars') ?? 'nop';
-  if (mode !== 'nop' && mode !== 'native') throw new UsageError(`--sidecars takes nop or native, not "${mode}"`);
-  return mode;
-}
+import { nopContains, sidecarMode } from './sidecar-io';
+import { renderEach } from './each';
 
 /**
  * The List of a PipelineRun's expansion: every item, or with `--task` only
@@ -45,7 +39,7 @@ export const renderCommand: Command = {
   name: 'render',
   summary: 'print the Pod Tekton would create for a TaskRun, or everything it creates for a PipelineRun',
   usage:
-    'taskpod render -f FILE [-f FILE ...] [--config FILE] [--task NAME] [--fail TASK[:N] ...] [--fail-condition TASK/CONDITION ...] [--now TIME] [--sidecars nop|native] [--nop-contains PATH ...] [-o yaml|json]',
+    'taskpod render -f FILE [-f FILE ...] [--config FILE] [--task NAME] [--fail TASK[:N] ...] [--fail-condition TASK/CONDITION ...] [--now TIME] [--sidecars nop|native] [--nop-contains PATH ...] [-o yaml|json] (or --each PATH... [--out-dir DIR] [--check] in place of -f)',
   description: [
     'Reads the TaskRun and what it uses (Task or ClusterTask, PipelineResources, the',
     'ServiceAccount and its Secrets, artifact ConfigMaps) from the files, and prints the',
@@ -66,6 +60,15 @@ export const renderCommand: Command = {
     'would keep running after the swap (see taskpod lint; --nop-contains lists what an',
     'operator\'s nop image contains). Warnings (on standard error, exit status 0) also name inputs',
     'Tekton ran as they are although they are doubtful, such as a half-configured artifact bucket.',
+    '--each renders every input under the paths in one run: a file is an input, a folder holding',
+    'input.yaml is a case (with its config.yaml, if any, in place of --config), any other folder',
+    'is searched for both (YAML and JSON files, not *.pod.yaml, pod.yaml or config.yaml). Each',
+    'result is written beside its input: pod.yaml (pod.json with -o json) in a case folder,',
+    'NAME.pod.yaml beside NAME.yaml; under --out-dir DIR instead, at the same place relative to',
+    'the parent of the path given. Each file holds exactly what a single render of it prints.',
+    '--check writes nothing: it compares each result with the file there and prints a diff.',
+    'A refused input is reported and the run goes on. Prints a summary (rendered, refused,',
+    'unchanged, changed); exit status 1 when an input was refused or, with --check, changed.',
   ],
   examples: [
     'taskpod render -f fixtures/demo/input.yaml',
@@ -74,40 +77,60 @@ export const renderCommand: Command = {
     'taskpod render -f input.yaml --sidecars native',
     'taskpod render -f pipelinerun.yaml --task build -o json',
     'taskpod render -f pipelinerun.yaml --fail build:1 --fail-condition deploy/is-main',
+    'taskpod render --each fixtures/              # (re)write fixtures/*/pod.yaml',
+    'taskpod render --each fixtures/ --check      # CI: fail with a diff when a result changed',
+    'taskpod render --each cases/ -o json --out-dir /tmp/pods',
   ],
-  options: { ...commonOptions, ...outcomeOptions, config: { value: true }, task: { value: true }, sidecars: { value: true }, 'nop-contains': { value: true, repeat: true } },
-  run(options): CommandResult {
-    const limits = limitsFrom(options);
-    const format = outputFormat(options, ['yaml', 'json']);
-    const sidecars = sidecarMode(options);
-    const contains = nopContains(options);
-    const task = optString(options, 'task');
-    const outcomes = outcomesOption(options);
-    const now = timeOption(options);
-    const files = pipe(
-      E.Do,
-      E.bind('objects', () => readObjects(optList(options, 'file'), limits)),
-      E.bind('config', () => readConfig(optString(options, 'config'), limits)),
-    );
-    if (E.isRight(files) && files.right.objects.taskRuns.length === 0 && files.right.objects.pipelineRuns.length > 0) {
-      const { objects, config } = files.right;
-      return E.map((expansion: PipelineRunExpansion) => {
-        if (outcomes !== undefined) checkOutcomeNames(outcomes, outcomeTargets(expansion));
-        return {
-          stdout: formatValue(expansionList(expansion, task, outcomes !== undefined || now !== undefined), format === 'json' ? 'json' : 'yaml'),
-          warnings: expansion.warnings.map(formatWarning),
-        };
-      })(expandPipelineRun(objects, { config, sidecars, nopContains: contains, ...(outcomes !== undefined ? { outcomes } : {}), ...(now !== undefined ? { now } : {}) }));
-    }
-    if (task !== undefined) throw new UsageError('--task selects a pipeline task: it needs a PipelineRun (and no TaskRun) in the input');
-    if (outcomes !== undefined || now !== undefined) throw new UsageError('--fail, --fail-condition and --now are for a PipelineRun (and no TaskRun) in the input');
-    return pipe(
-      files,
-      E.chain(({ objects, config }) => renderTaskRun(objects, { config, sidecars, nopContains: contains })),
-      E.map(({ pod, warnings }) => ({
-        stdout: formatValue(pod, format === 'json' ? 'json' : 'yaml'),
-        warnings: warnings.map(formatWarning),
-      })),
-    );
+  options: {
+    ...commonOptions,
+    ...outcomeOptions,
+    config: { value: true },
+    task: { value: true },
+    sidecars: { value: true },
+    'nop-contains': { value: true, repeat: true },
+    each: { value: false },
+    check: { value: false },
+    'out-dir': { value: true },
+  },
+  operands: (options) => options.each === true,
+  run(options, context): CommandResult {
+    if (options.each === true) return renderEach(options, context?.operands ?? [], context ?? { stderr: () => undefined }, renderOnce);
+    if (options.check === true || options['out-dir'] !== undefined) throw new UsageError(`--${options.check === true ? 'check' : 'out-dir'} goes with --each`);
+    return renderOnce(options);
   },
 };
+
+/**
+ * One render, as `taskpod render -f FILE ...` prints it; `--each` calls it
+ * for every input, so each file it writes is what this prints.
+ */
+function renderOnce(options: ParsedOptions): CommandResult {
+  const limits = limitsFrom(options);
+  const format = outputFormat(options, ['yaml', 'json']);
+  const sidecars = sidecarMode(options);
+  const contains = nopContains(options);
+  const task = optString(options, 'task');
+  const outcomes = outcomesOption(options);
+  const now = timeOption(options);
+  const files = readInputs(optList(options, 'file'), optString(options, 'config'), limits);
+  if (E.isRight(files) && isPipelineRunInput(files.right.objects)) {
+    const { objects, config } = files.right;
+    return E.map((expansion: PipelineRunExpansion) => {
+      if (outcomes !== undefined) checkOutcomeNames(outcomes, outcomeTargets(expansion));
+      return {
+        stdout: formatValue(expansionList(expansion, task, outcomes !== undefined || now !== undefined), format === 'json' ? 'json' : 'yaml'),
+        warnings: expansion.warnings.map(formatWarning),
+      };
+    })(expandPipelineRun(objects, { config, sidecars, nopContains: contains, ...(outcomes !== undefined ? { outcomes } : {}), ...(now !== undefined ? { now } : {}) }));
+  }
+  if (task !== undefined) throw new UsageError('--task selects a pipeline task: it needs a PipelineRun (and no TaskRun) in the input');
+  if (outcomes !== undefined || now !== undefined) throw new UsageError('--fail, --fail-condition and --now are for a PipelineRun (and no TaskRun) in the input');
+  return pipe(
+    files,
+    E.chain(({ objects, config }) => renderTaskRun(objects, { config, sidecars, nopContains: contains })),
+    E.map(({ pod, warnings }) => ({
+      stdout: formatValue(pod, format === 'json' ? 'json' : 'yaml'),
+      warnings: warnings.map(formatWarning),
+    })),
+  );
+}

@@ -12,7 +12,7 @@ import { SYSTEM_NAMESPACE } from '../artifacts';
 import type { Pod } from '../model/core';
 import { TaskRun, TaskRunStatus } from '../model/tekton';
 import { withField } from '../sidecars/pod';
-import { defaultTimeoutMinutes, DEFAULTS_CONFIG_NAME } from '../status/defaults';
+import { DEFAULTS_CONFIG_NAME, runDefaults } from '../admission/config-defaults';
 import { taskRunStatus } from '../status/taskrun';
 import { formatWarning } from '../warnings';
 import { PipelineRun } from '../model/pipeline';
@@ -91,14 +91,16 @@ export const statusCommand: Command = {
       E.bind('objects', () => read),
       E.bind('run', ({ objects }) => theTaskRun(objects)),
       E.bind('pod', ({ objects, run }) => thePod(objects, run.taskRun)),
-      E.bind('minutes', ({ objects }) =>
-        defaultTimeoutMinutes(objects.configMaps.find((c) => c.metadata?.name === DEFAULTS_CONFIG_NAME && namespaceOf(c) === SYSTEM_NAMESPACE)),
+      E.bind('defaults', ({ objects }) =>
+        E.right(runDefaults(objects.configMaps.find((c) => c.metadata?.name === DEFAULTS_CONFIG_NAME && namespaceOf(c) === SYSTEM_NAMESPACE))),
       ),
-      E.bind('result', ({ run, pod, minutes }) => taskRunStatus(run.taskRun, pod, now, { defaultTimeoutMinutes: minutes })),
-      E.map(({ run, result }) => {
+      E.bind('result', ({ run, pod, defaults }) =>
+        taskRunStatus(run.taskRun, pod, now, { defaultTimeoutMinutes: Number(defaults.defaults.timeout / 60_000_000_000n) }),
+      ),
+      E.map(({ run, result, defaults }) => {
         const status = TaskRunStatus.encode(result.status);
         const out = run.raw !== undefined ? withField(run.raw, 'status', status) : TaskRun.encode({ ...run.taskRun, status: result.status });
-        return { stdout: formatValue(out, format === 'json' ? 'json' : 'yaml'), warnings: result.warnings.map(formatWarning) };
+        return { stdout: formatValue(out, format === 'json' ? 'json' : 'yaml'), warnings: [...defaults.warnings, ...result.warnings].map(formatWarning) };
       }),
     );
   },

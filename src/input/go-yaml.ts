@@ -136,6 +136,25 @@ function keyString(k: Resolved): string {
   return f === '+Inf' ? '.inf' : f === '-Inf' ? '-.inf' : f === 'NaN' ? '.nan' : f;
 }
 
+/**
+ * The JSON key that sigs.k8s.io/yaml made of a plain scalar map key
+ * (`0x10` is "16", `yes` is "true"), or `undefined` where it refused the key.
+ *
+ * @example
+ * ```ts
+ * keyOfPlain('yes'); // 'true'
+ * keyOfPlain('~');   // undefined: a null key
+ * ```
+ */
+export function keyOfPlain(s: string): string | undefined {
+  try {
+    return keyString(resolveScalar(s));
+  } catch (e) {
+    if (e instanceof Unreadable) return undefined;
+    throw e;
+  }
+}
+
 function defineKey(o: Record<string, unknown>, k: string, v: unknown): void {
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 }

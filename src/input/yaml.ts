@@ -11,6 +11,7 @@
 import * as E from 'fp-ts/Either';
 import { LineCounter, parseAllDocuments, visit } from 'yaml';
 import { invalidInput, TaskpodError } from '../errors';
+import { readFast } from './fast-yaml';
 import { toGoJson } from './go-yaml';
 
 /**
@@ -62,6 +63,20 @@ export function parseDocuments(text: string, source: string, limits: ReadLimits 
   if (size > limits.maxBytes) {
     return E.left(invalidInput(source, '', `input is ${size} bytes, over the limit of ${limits.maxBytes} (raise it with --max-input-bytes)`));
   }
+  // The common shapes of Kubernetes YAML, read directly (no aliases there,
+  // so no alias limit to apply); anything else, errors included, is read
+  // by the full reader below (src/input/fast-yaml.ts).
+  const fast = readFast(text);
+  if (fast !== undefined) return E.right(fast);
+  return parseFull(text, source, limits);
+}
+
+/**
+ * {@link parseDocuments} without its fast path: every text read by the
+ * `yaml` package, then resolved as go-yaml v2 did. The reference the fast
+ * path is tested against.
+ */
+export function parseFull(text: string, source: string, limits: ReadLimits = DEFAULT_LIMITS): E.Either<TaskpodError, unknown[]> {
   try {
     const lines = new LineCounter();
     // Every scalar is kept as its text (failsafe), then resolved as go-yaml v2

@@ -208,6 +208,9 @@ export function struct<P extends t.Props>(name: string, props: P, embedded: Read
     const p = props[k]!;
     return isZeroField(p) && p.rule === 'print' ? p : undefined;
   });
+  // Codecs that encode a value as itself (strings, numbers, booleans): the
+  // encoder copies the value without calling them (docs/performance.md).
+  const asIs = codecs.map((c) => c.encode === t.identity);
   const codec = new t.Type<StructOf<P>, StructOutputOf<P>, unknown>(
     name,
     (u): u is StructOf<P> => isPlainObject(u) && keys.every((k) => !hasOwn(u, k) || u[k] === undefined || props[k]!.is(u[k])),
@@ -240,7 +243,7 @@ export function struct<P extends t.Props>(name: string, props: P, embedded: Read
           if (printed === undefined) continue;
           v = printed.zero;
         } else if (omits[i] !== undefined && v === omits[i]!.zero) continue;
-        defineField(out, k, codecs[i]!.encode(v));
+        defineField(out, k, asIs[i] ? v : codecs[i]!.encode(v));
       }
       return out as StructOutputOf<P>;
     },

@@ -17,4 +17,4 @@ export type { ConditionStatus } from './condition';
 export { TASKRUN_REASONS } from './reasons';
 export type { TaskRunReason } from './reasons';
 export { goQuote, goTimeText, timeMillis } from './go-text';
-export { defaultTimeoutMinutes, DEFAULTS_CONFIG_NAME, DEFAULT_TIMEOUT_MINUTES } from './defaults';
+export { DEFAULTS_CONFIG_NAME, runDefaults } from '../admission/config-defaults';

@@ -90,4 +90,12 @@ describe('defaultTaskRun', () => {
       outputs: { resources: [{ name: 'o', type: 'image', outputImageDir: '/builder/home/image-outputs/o' }] },
     });
   });
+
+  it("takes config-defaults' default-service-account for an empty serviceAccountName, over the deprecated serviceAccount", () => {
+    const defaults = { serviceAccount: 'robot' };
+    expect(defaultTaskRun({ spec: { taskRef: { name: 't' } } }, defaults).spec?.serviceAccountName).toBe('robot');
+    expect(defaultTaskRun({ spec: { taskRef: { name: 't' }, serviceAccount: 'old' } }, defaults).spec?.serviceAccountName).toBe('robot');
+    expect(defaultTaskRun({ spec: { taskRef: { name: 't' }, serviceAccountName: 'mine' } }, defaults).spec?.serviceAccountName).toBe('mine');
+    expect(defaultTaskRun({ spec: { taskRef: { name: 't' } } }).spec?.serviceAccountName).toBeUndefined();
+  });
 });

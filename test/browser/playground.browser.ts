@@ -4,13 +4,21 @@
  *
  * - a cold load renders the demo within 2 s, fetches nothing but its own
  *   files, and does not load the diagram library;
- * - every example (one per fixture) shows the Pod `renderPod` gives for the
- *   same input text, the YAML `taskpod render` prints, the text `taskpod
- *   explain` prints, or the same error;
- * - a broken input shows the error with its object and field path, marks
- *   the place in the editor, and keeps the last good output, saying so;
+ * - every example (one per fixture, grouped by the kind of run) shows the
+ *   Pod `renderPod` gives for the same input text, or for a PipelineRun the
+ *   List of `expandPipelineRun`'s items, the YAML and JSON `taskpod render`
+ *   prints, the text `taskpod explain` prints, or the same error;
+ * - for a PipelineRun the picker lists every TaskRun and Pod (with its
+ *   pipeline task and wave) and shows each; a Pod picked from the keyboard
+ *   shows its explanation, `taskpod explain` of its TaskRun;
+ * - a broken input (a TaskRun's step without an image, a PipelineRun's
+ *   runAfter naming no task) shows the error with its object and field
+ *   path, marks the place in the editor, and keeps the last good output,
+ *   saying so;
  * - a shared link reproduces the render; the copy buttons copy each output;
  * - the diagram tab loads Mermaid then, and draws one node per container;
+ *   for a PipelineRun one node per pipeline task and condition check, its
+ *   edges labelled with the /pvc path;
  * - warnings show beside the output;
  * - tabs and menus work from the keyboard, every control has a label,
  *   text keeps a 4.5:1 contrast, and a 360 px window needs no sideways
@@ -25,7 +33,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as E from 'fp-ts/Either';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { formatError, renderPod } from '../../src';
+import { expandPipelineRun, formatError, renderPod } from '../../src';
+import type { TaskpodError } from '../../src';
 import { readConfig, readObjects } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { DEFAULT_LIMITS } from '../../src/input/yaml';
@@ -127,36 +136,66 @@ async function typeInto(page: Page, editor: '#input-editor' | '#config-editor', 
   await page.keyboard.insertText(text);
 }
 
-/** What the library and the CLI give for these texts. */
-async function expected(input: string, config: string): Promise<{ pod?: unknown; error?: string; yaml: string; json: string; explain: string; stderr: string }> {
+/** `taskpod ARGS -f input.yaml --config config.yaml` for these texts. */
+async function cli(input: string, config: string, ...argv: string[]): Promise<{ stdout: string; stderr: string }> {
   const dir = mkdtempSync(join(work, 'case-'));
   writeFileSync(join(dir, 'input.yaml'), input);
   writeFileSync(join(dir, 'config.yaml'), config);
-  const files = [join(dir, 'input.yaml')];
-  const objects = readObjects(files, DEFAULT_LIMITS);
+  let stdout = '';
+  let stderr = '';
+  await main([...argv, '-f', join(dir, 'input.yaml'), '--config', join(dir, 'config.yaml')], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { stdout, stderr };
+}
+
+/** An object of a PipelineRun's List. */
+interface Item {
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly namespace: string; readonly labels?: Readonly<Record<string, string>> };
+}
+
+/**
+ * What the library and the CLI give for these texts: the Pod (`renderPod`)
+ * or, for a PipelineRun and no TaskRun, the List of `expandPipelineRun`'s
+ * items; the CLI's YAML, JSON, explanation and standard error.
+ */
+async function expected(
+  input: string,
+  config: string,
+): Promise<{ value?: unknown; items?: readonly Item[]; error?: string; yaml: string; json: string; explain: string; stderr: string }> {
+  const dir = mkdtempSync(join(work, 'case-'));
+  writeFileSync(join(dir, 'input.yaml'), input);
+  writeFileSync(join(dir, 'config.yaml'), config);
+  const objects = readObjects([join(dir, 'input.yaml')], DEFAULT_LIMITS);
   const cfg = readConfig(join(dir, 'config.yaml'), DEFAULT_LIMITS);
   if (E.isLeft(objects) || E.isLeft(cfg)) throw new Error('the example does not read');
-  const pod = renderPod(objects.right, { config: cfg.right });
-  const cli = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    await main([...argv, '-f', files[0]!, '--config', join(dir, 'config.yaml')], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-    return { stdout, stderr };
-  };
-  const yaml = await cli('render');
+  const pipeline = objects.right.taskRuns.length === 0 && objects.right.pipelineRuns.length > 0;
+  const value: E.Either<TaskpodError, unknown> = pipeline
+    ? E.map((x: { readonly items: readonly unknown[] }) => ({ apiVersion: 'v1', kind: 'List', items: x.items }))(expandPipelineRun(objects.right, { config: cfg.right }))
+    : renderPod(objects.right, { config: cfg.right });
+  const plain = E.isRight(value) ? (JSON.parse(JSON.stringify(value.right)) as { items?: Item[] }) : undefined;
+  const yaml = await cli(input, config, 'render');
   return {
-    ...(E.isRight(pod) ? { pod: JSON.parse(JSON.stringify(pod.right)) as unknown } : { error: formatError(pod.left) }),
+    ...(plain !== undefined ? { value: plain, ...(pipeline ? { items: plain.items } : {}) } : { error: E.isLeft(value) ? formatError(value.left) : '' }),
     yaml: yaml.stdout,
     stderr: yaml.stderr,
-    json: (await cli('render', '-o', 'json')).stdout,
-    explain: (await cli('explain')).stdout,
+    json: (await cli(input, config, 'render', '-o', 'json')).stdout,
+    explain: (await cli(input, config, 'explain')).stdout,
   };
 }
 
-const fixtureNames = () =>
-  readdirSync(join(ROOT, 'fixtures'))
+/** The examples as the build reads them (playground/examples.mjs): the demos first, then by name. */
+const fixtureNames = () => {
+  const rank = (n: string) => (n === 'demo' ? 0 : n === 'pipeline-demo' ? 1 : 2);
+  return readdirSync(join(ROOT, 'fixtures'))
     .filter((n) => existsSync(join(ROOT, 'fixtures', n, 'input.yaml')))
-    .sort((a, b) => (a === 'demo' ? -1 : b === 'demo' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+};
+
+/** The picker's options: text, and the group (`Wave N`) each is in. */
+const pickerOptions = (page: Page) =>
+  page.$$eval('#object option', (os) =>
+    os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '', group: o.parentElement instanceof HTMLOptGroupElement ? o.parentElement.label : '' })),
+  );
 
 test('a cold load from disk renders the demo within 2 s, asks only for its own files, and leaves Mermaid for later', async () => {
   // Each load in a browser of its own, started for it with a new profile:
@@ -193,29 +232,110 @@ test('a cold load from disk renders the demo within 2 s, asks only for its own f
   expect(problems).toEqual([]);
 });
 
-test('every fixture is an example, and each shows what renderPod and the CLI give for the same input', async () => {
+test('every fixture is an example, grouped by kind, and each shows what the library and the CLI give for the same input', async () => {
   const { page, problems } = await open();
-  const names = await page.$$eval('#example option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
-  expect(names).toEqual(fixtureNames());
-  for (const name of names) {
-    if (name !== 'demo') await rendered(page, () => page.selectOption('#example', name));
-    else await rendered(page, () => page.selectOption('#example', name));
+  const menu = await page.$$eval('#example option', (os) =>
+    os.filter((o) => (o as HTMLOptionElement).value !== '').map((o) => ({ name: (o as HTMLOptionElement).value, group: (o.parentElement as HTMLOptGroupElement).label })),
+  );
+  expect(menu.map((o) => o.name).sort()).toEqual([...fixtureNames()].sort());
+  expect([...new Set(menu.map((o) => o.group))]).toEqual(['TaskRuns', 'PipelineRuns']);
+  for (const { name, group } of menu) {
+    await rendered(page, () => page.selectOption('#example', name));
     const { input, config } = await texts(page);
     expect(input).toBe(readFileSync(join(ROOT, 'fixtures', name, 'input.yaml'), 'utf8'));
     const want = await expected(input, config);
+    expect([name, group]).toEqual([name, want.items !== undefined ? 'PipelineRuns' : 'TaskRuns']);
     const got = await shown(page);
     if (want.error !== undefined) {
       expect([name, got.state, got.error.replace(/\s+/g, ' ')]).toEqual([name, 'error', expect.stringContaining(want.error)]);
       continue;
     }
     expect([name, got.state]).toEqual([name, 'ok']);
-    expect(JSON.parse(got.json)).toEqual(want.pod);
+    // A Pod, or a PipelineRun's whole List (picked first): the library's value, the CLI's text byte for byte.
+    expect(JSON.parse(got.json)).toEqual(want.value);
     expect(got.json).toBe(want.json);
     expect(got.yaml).toBe(want.yaml);
     expect(got.explain).toBe(want.explain);
-    const warnings = await page.$$eval('#warnings li:not(.none)', (ls) => ls.length);
-    expect([name, warnings]).toEqual([name, want.stderr.split('\n').filter((l) => l.includes('warning:')).length]);
+    const warnings = await page.$$eval('#warnings li:not(.none)', (ls) => ls.map((l) => `taskpod render: warning: ${l.textContent ?? ''}\n`).join(''));
+    expect([name, warnings]).toEqual([name, want.stderr]);
+    if (want.items === undefined) continue;
+    // The picker: the List, then every item in order as `Kind namespace/name (what it is)`, TaskRuns and Pods in their wave's group.
+    const options = await pickerOptions(page);
+    expect(options[0]?.text).toBe(`List (everything created, ${want.items.length} items)`);
+    expect(options.slice(1).map((o) => o.text.slice(0, o.text.indexOf(' ('))).join('\n')).toBe(want.items.map((i) => `${i.kind} ${i.metadata.namespace}/${i.metadata.name}`).join('\n'));
+    const taskOf = (i: Item) => i.metadata.labels?.['tekton.dev/pipelineTask'];
+    want.items.forEach((item, k) => {
+      const o = options[k + 1]!;
+      if (item.kind === 'PersistentVolumeClaim') expect([o.text, o.group]).toEqual([`${o.text.slice(0, o.text.indexOf(' ('))} (artifact storage)`, '']);
+      else {
+        const check = item.metadata.labels?.['tekton.dev/conditionCheck'] !== undefined;
+        expect(o.text).toMatch(new RegExp(` \\(${check ? 'condition check \\S+ of ' : ''}task ${taskOf(item)}, wave (\\d+)\\)$`));
+        expect(o.group).toBe(`Wave ${/wave (\d+)\)$/.exec(o.text)?.[1]}`);
+      }
+    });
+    // Each item picked shows itself.
+    for (const [k, item] of want.items.entries()) {
+      await page.selectOption('#object', options[k + 1]!.value);
+      await page.click('#tab-json');
+      expect(JSON.parse((await page.textContent('#out-json')) ?? '')).toEqual(item);
+    }
+    await page.selectOption('#object', options[0]!.value);
   }
+  expect(problems).toEqual([]);
+});
+
+test('a PipelineRun: a Pod picked from the keyboard shows its YAML and its explanation, taskpod explain of its TaskRun', async () => {
+  const { page, problems } = await open();
+  await rendered(page, () => page.selectOption('#example', 'pipeline-conditions'));
+  const { input, config } = await texts(page);
+  const want = await expected(input, config);
+  const items = want.items ?? [];
+  expect(items.filter((i) => i.kind === 'TaskRun' && i.metadata.labels?.['tekton.dev/conditionCheck'] !== undefined).length).toBe(2);
+  // Down the picker from the List, one object at a time, to the first Pod.
+  await page.focus('#object');
+  const podAt = items.findIndex((i) => i.kind === 'Pod');
+  for (let k = 0; k <= podAt; k++) await page.keyboard.press('ArrowDown');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('object');
+  const pod = items[podAt]!;
+  const taskRun = items[podAt - 1]!;
+  const got = await shown(page);
+  expect(JSON.parse(got.json)).toEqual(pod);
+  expect(got.yaml).toBe((await cli(`${input}\n---\n${JSON.stringify(taskRun)}`, config, 'render')).stdout);
+  expect(got.explain).toBe((await cli(`${input}\n---\n${JSON.stringify(taskRun)}`, config, 'explain')).stdout);
+  // A condition check's Pod too.
+  const checkAt = items.findIndex((i) => i.kind === 'Pod' && i.metadata.labels?.['tekton.dev/conditionCheck'] !== undefined);
+  await page.focus('#object');
+  for (let k = podAt; k < checkAt; k++) await page.keyboard.press('ArrowDown');
+  const check = await shown(page);
+  expect(JSON.parse(check.json)).toEqual(items[checkAt]);
+  expect(check.explain).toBe((await cli(`${input}\n---\n${JSON.stringify(items[checkAt - 1])}`, config, 'explain')).stdout);
+  // A TaskRun shows the run's graph; Home goes back to the List.
+  await page.focus('#object');
+  await page.keyboard.press('ArrowUp');
+  expect((await shown(page)).explain).toBe(want.explain);
+  await page.focus('#object');
+  await page.keyboard.press('Home');
+  expect((await shown(page)).json).toBe(want.json);
+  // The page's own render time for a PipelineRun, ten renders; the object picked stays picked.
+  await page.selectOption('#object', String(checkAt + 1));
+  const picked = await page.$eval('#object', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent);
+  const again: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    await rendered(page, () => page.selectOption('#sidecars', i % 2 === 0 ? 'native' : 'nop'));
+    again.push(Number(/rendered in (\d+) ms/.exec((await state(page)).status)?.[1]));
+    expect(await page.$eval('#object', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(picked);
+  }
+  expect(JSON.parse((await shown(page)).json)).toEqual(items[checkAt]);
+  // An edit that renames everything (another PipelineRun name) keeps the same place: the condition check's Pod.
+  await rendered(page, () => typeInto(page, '#input-editor', input.replace('name: deploy-prod-3\n', 'name: deploy-prod-4\n')));
+  const renamed = await page.$eval('#object', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+  expect(renamed).not.toBe(picked);
+  expect(renamed.slice(renamed.indexOf(' ('))).toBe(picked?.slice(picked.indexOf(' (')));
+  expect(renamed).toMatch(/^Pod ci\/deploy-prod-4-/);
+  // Another run with nothing alike: back to the List.
+  await rendered(page, () => page.selectOption('#example', 'pipeline-demo'));
+  expect(await page.$eval('#object', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toMatch(/^List /);
+  console.log(`render of pipeline-conditions (${items.length} objects) as the input changes: median ${[...again].sort((a, b) => a - b)[5]} ms (${again.join(', ')})`);
   expect(problems).toEqual([]);
 });
 
@@ -245,6 +365,38 @@ test('a broken input: the error with its object and field path, its place marked
   expect([fixed.state, fixed.stale, fixed.error, fixed.yaml]).toEqual(['ok', false, '', good.yaml]);
   expect(await page.locator('#input-editor .cm-lintRange-error').count()).toBe(0);
   expect(await page.inputValue('#example')).toBe('demo');
+});
+
+test('a broken PipelineRun (a runAfter naming no task): the error with its object and field path, marked in the Pipeline, the last good List kept', async () => {
+  const { page } = await open();
+  await rendered(page, () => page.selectOption('#example', 'pipeline-demo'));
+  const good = await shown(page);
+  const { input, config } = await texts(page);
+  const broken = input.replace('runAfter: [test]', 'runAfter: [tset]');
+  expect(broken).not.toBe(input);
+  await rendered(page, () => typeInto(page, '#input-editor', broken));
+  const bad = await shown(page);
+  const cliError = (await cli(broken, config, 'render')).stderr;
+  expect(cliError).toMatch(/^taskpod render: Pipeline default\/test-package-publish: spec\.tasks: .*tset/);
+  expect(bad.state).toBe('error');
+  expect(`taskpod render: ${bad.error.slice(0, bad.error.indexOf('Marked in'))}\n`).toBe(cliError);
+  expect([await page.getAttribute('#error', 'data-object'), await page.getAttribute('#error', 'data-field')]).toEqual(['Pipeline default/test-package-publish', 'spec.tasks']);
+  expect([bad.stale, bad.json, bad.yaml]).toEqual([true, good.json, good.yaml]);
+  expect(bad.status).toMatch(/last good render \(PipelineRun default\/release-1\)/);
+  // Marked where the Pipeline lists its tasks.
+  const line = broken.split('\n').findIndex((l) => l === '  tasks:') + 1;
+  expect(bad.error).toContain(`Marked in the input, line ${line}.`);
+  // The editor draws only the lines in view: scroll to that one first.
+  await page.$eval(
+    '#input-editor .cm-scroller',
+    (el, n) => void (el.scrollTop = Math.max(0, (n - 5) * ((el.querySelector('.cm-line') as HTMLElement | null)?.offsetHeight ?? 16))),
+    line,
+  );
+  await page.waitForSelector('#input-editor .cm-lintRange-error');
+  expect(await page.$$eval('#input-editor .cm-lintRange-error', (es) => es.map((e) => e.textContent).join(''))).toBe('tasks');
+  await rendered(page, () => typeInto(page, '#input-editor', input));
+  expect((await shown(page)).json).toBe(good.json);
+  expect(await page.inputValue('#example')).toBe('pipeline-demo');
 });
 
 test('a config error is marked in config.yaml', async () => {
@@ -329,6 +481,55 @@ test('the diagram tab loads Mermaid only then, and draws one node per container'
   expect(await page.$$eval('#out-diagram svg g.node', (ns) => ns.filter((n) => /-flowchart-c\d+-\d+$/.test(n.id)).length)).toBe(count);
 });
 
+/** `taskpod explain -o json` of a PipelineRun: the parts the diagram draws. */
+interface Graph {
+  readonly tasks: readonly { readonly name: string; readonly conditions: readonly { readonly condition: string }[] }[];
+  readonly edges: readonly { readonly from: string; readonly to: string; readonly kind: string; readonly copied?: boolean; readonly path?: string }[];
+}
+
+const drawn = (page: Page) => page.evaluate(() => (window as unknown as { taskpodPlayground: { diagramDrawn(): Promise<void> } }).taskpodPlayground.diagramDrawn());
+
+test("a PipelineRun's diagram: one node per pipeline task and condition check, by wave, its edges labelled with the /pvc path", async () => {
+  const { page, problems } = await open();
+  for (const name of ['pipeline-conditions', 'pipeline-demo', 'pipeline-chain-pvc']) {
+    await rendered(page, () => page.selectOption('#example', name));
+    const { input, config } = await texts(page);
+    const graph = JSON.parse((await cli(input, config, 'explain', '-o', 'json')).stdout) as Graph;
+    await page.click('#tab-diagram');
+    await page.waitForSelector('#out-diagram svg', { timeout: 60_000 });
+    await drawn(page);
+    expect(await page.getAttribute('#out-diagram', 'data-source')).toBe((await cli(input, config, 'explain', '-o', 'mermaid')).stdout);
+    expect(await page.getAttribute('#out-diagram', 'aria-label')).toMatch(/pipeline's tasks/);
+    const nodes = await page.$$eval('#out-diagram svg g.node', (ns) => ns.map((n) => ({ id: n.id, text: n.textContent ?? '' })));
+    const taskNodes = nodes.filter((n) => /-flowchart-t\d+-\d+$/.test(n.id));
+    const checkNodes = nodes.filter((n) => /-flowchart-t\d+c\d+-\d+$/.test(n.id));
+    expect([name, taskNodes.length, checkNodes.length]).toEqual([name, graph.tasks.length, graph.tasks.flatMap((t) => t.conditions).length]);
+    graph.tasks.forEach((t, i) => {
+      expect(taskNodes[i]?.text).toMatch(new RegExp(`^${t.name}`));
+      t.conditions.forEach((c) => expect(checkNodes.some((n) => n.text.startsWith(`condition ${c.condition}`))).toBe(true));
+    });
+    // Each wave is a box, and each edge is drawn with its label: runAfter, or the resource and the /pvc path it travels through.
+    const waves = await page.$$eval('#out-diagram svg g.cluster', (cs) => cs.length);
+    expect(waves).toBe(JSON.parse((await cli(input, config, 'explain', '-o', 'json')).stdout).waves.length);
+    const labels = await page.$$eval('#out-diagram svg g.edgeLabel', (ls) => ls.map((l) => l.textContent ?? '').filter((t) => t !== ''));
+    const checks = graph.tasks.flatMap((t) => t.conditions).length;
+    expect(labels).toHaveLength(checks + graph.edges.length);
+    const paths = graph.edges.filter((e) => e.copied === true).map((e) => e.path ?? '');
+    for (const path of paths) expect(labels.some((l) => l.endsWith(path))).toBe(true);
+    if (name !== 'pipeline-conditions') expect(paths.length > 0 && paths.every((p) => p.startsWith('/pvc/'))).toBe(true);
+  }
+  // The diagram follows the picked object: a Pod's is its containers.
+  const options = await pickerOptions(page);
+  const podOption = options.find((o) => o.text.startsWith('Pod '))!;
+  await page.selectOption('#object', podOption.value);
+  await drawn(page);
+  const pod = JSON.parse((await shown(page)).json) as { spec: { initContainers?: { name: string }[]; containers: { name: string }[] } };
+  const containers = (pod.spec.initContainers ?? []).length + pod.spec.containers.length;
+  expect(await page.$$eval('#out-diagram svg g.node', (ns) => ns.filter((n) => /-flowchart-c\d+-\d+$/.test(n.id)).length)).toBe(containers);
+  expect(await page.getAttribute('#out-diagram', 'aria-label')).toMatch(/Pod's containers/);
+  expect(problems).toEqual([]);
+});
+
 const RISKY = `apiVersion: tekton.dev/v1alpha1
 kind: TaskRun
 metadata: {name: risky, namespace: ci}
@@ -353,7 +554,8 @@ test('warnings show beside the output: a sidecar the nop image would restart', a
   });
   const warnings = await page.$$eval('#warnings li', (ls) => ls.map((l) => l.textContent ?? ''));
   expect(warnings).toHaveLength(1);
-  expect(warnings[0]).toMatch(/^Pod ci\/risky-pod-[a-z0-9]+: spec\.containers\[1\]: sidecar "web" will not stop when its image is swapped for the nop image/);
+  expect(warnings[0]).toMatch(/^TaskRun ci\/risky: spec\.taskSpec\.sidecars\[0\]: sidecar "web" will not stop when its image is swapped for the nop image/);
+  expect(`taskpod render: warning: ${warnings[0]}\n`).toBe((await cli(RISKY, '', 'render', '--nop-contains', '/bin/sh')).stderr);
   // Both the output and the warnings are in view together.
   const out = await page.locator('#result').boundingBox();
   const list = await page.locator('#warnings').boundingBox();
@@ -378,7 +580,7 @@ test('the tabs and menus work from the keyboard', async () => {
   // The examples menu from the keyboard: focus it, pick the next example.
   await page.focus('#example');
   await rendered(page, () => page.keyboard.press('ArrowDown'));
-  expect(await page.inputValue('#example')).toBe(fixtureNames()[1]);
+  expect(await page.inputValue('#example')).toBe(await page.$eval('#example optgroup option:nth-child(2)', (o) => (o as HTMLOptionElement).value));
   // Tab leaves the editor (it does not trap the focus).
   await page.click('#input-editor .cm-content');
   await page.keyboard.press('Tab');
@@ -440,7 +642,7 @@ test('every control has a label, and text keeps a contrast of at least 4.5:1', a
   });
   expect(unlabelled.count).toBeGreaterThan(10);
   expect(unlabelled.missing).toEqual([]);
-  // The demo as it opens, a warning, an error over the last good output, the explanation.
+  // The demo as it opens, a warning, an error over the last good output, the explanation, a PipelineRun.
   expect(await lowContrast(page)).toEqual([]);
   await rendered(page, () => typeInto(page, '#input-editor', RISKY));
   await rendered(page, () => page.fill('#nop-contains', '/bin/sh'));
@@ -450,6 +652,9 @@ test('every control has a label, and text keeps a contrast of at least 4.5:1', a
   expect((await shown(page)).stale).toBe(true);
   expect(await lowContrast(page)).toEqual([]);
   await page.click('#tab-explain');
+  expect(await lowContrast(page)).toEqual([]);
+  // A PipelineRun, its graph explained.
+  await rendered(page, () => page.selectOption('#example', 'pipeline-conditions'));
   expect(await lowContrast(page)).toEqual([]);
 });
 
