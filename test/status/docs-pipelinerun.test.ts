@@ -55,13 +55,13 @@ function matchesWithCuts(shown: string, actual: string): { ok: true } | { ok: fa
   }
   const cutAtEnd = CUT.test(doc.at(-1) ?? '');
   let pos = 0;
-  for (const [i, r] of runs.entries()) {
+  for (const r of runs) {
     const fits = (at: number) => r.lines.every((l, k) => lines[at + k] === l);
     let at = pos;
     if (r.cutBefore) {
       while (at + r.lines.length <= lines.length && !fits(at)) at++;
       // A cut leaves out at least one line.
-      if (at === pos && i > 0) return { ok: false, at: `a cut that leaves nothing out before: ${r.lines[0]}` };
+      if (at === pos) return { ok: false, at: `a cut that leaves nothing out before: ${r.lines[0]}` };
     }
     if (!fits(at)) return { ok: false, at: r.lines[0]! };
     pos = at + r.lines.length;
@@ -109,6 +109,7 @@ describe('the cut-aware comparison', () => {
     ['a\nb\n', false], // the output goes on
     ['a\nc\n', false], // b left out, no cut
     ['# ...\nc\nd\ne\n', true],
+    ['# ...\na\nb\nc\nd\ne\n', false], // a leading cut that leaves nothing out
     ['b\nc\nd\ne\n', false], // a left out, no cut
     ['a\n# ...\nb\nc\nd\ne\n', false], // a cut that leaves nothing out
     ['a\nx\n# ...\n', false],
