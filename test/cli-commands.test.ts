@@ -19,6 +19,7 @@ import { parse } from 'yaml';
 import { optInt, optList, optString, OptionSpec, parseOptions, UsageError } from '../src/cli/args';
 import { formatValue } from '../src/cli/io';
 import { COMMANDS, main } from '../src/cli/main';
+import { runCli } from './helpers/cli';
 import { renderCommand } from '../src/cli/render';
 import { NOP, PHASES, podJson } from './sidecars/fixtures';
 
@@ -42,12 +43,7 @@ interface Run {
   readonly stderr: string;
 }
 
-async function run(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 /** node:fs as src/cli/io.ts sees it (the CommonJS module, whose functions jest can replace). */
 const nodeFs = require('node:fs') as typeof import('node:fs');

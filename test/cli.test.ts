@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { main } from '../src/cli/main';
+import { runCli } from './helpers/cli';
 
 let dir: string;
 beforeAll(() => {
@@ -22,12 +23,7 @@ function file(name: string, text: string): string {
   return p;
 }
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 const TASKRUN = `apiVersion: tekton.dev/v1alpha1
 kind: TaskRun

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 import { explainPod, explainRender, explanationMermaid, formatExplanation, PodExplanation } from '../../src/explain';
 import { collectObjects } from '../../src/input/objects';
 import { parseDocuments } from '../../src/input/yaml';
@@ -20,12 +20,7 @@ function demo(): PodExplanation {
   return x.right;
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCli(argv);
 
 describe('explainPod on the demo', () => {
   // The demo is rendered inside each test (work in a describe body is invisible to Stryker).

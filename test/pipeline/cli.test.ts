@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { COMMANDS, main } from '../../src/cli/main';
+import { COMMANDS } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 import { toYaml } from '../helpers/render';
 import { BASE, condition, pipeline, pt, run, SUFFIX } from './builders';
 
@@ -25,12 +26,7 @@ function input(name: string, ...docs: unknown[]): string {
   return p;
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCli(argv);
 
 const usage = (command: string) => COMMANDS.find((c) => c.name === command)!.usage;
 

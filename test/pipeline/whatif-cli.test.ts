@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { COMMANDS, main } from '../../src/cli/main';
+import { COMMANDS } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 import { toYaml } from '../helpers/render';
 import { BASE, condition, pipeline, pt, run } from './builders';
 
@@ -26,12 +27,7 @@ function file(name: string, docs: readonly unknown[], bare = false): string {
   return p;
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCli(argv);
 
 const usage = (command: string) => COMMANDS.find((c) => c.name === command)!.usage;
 

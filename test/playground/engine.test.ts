@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 import { expandPipelineRun, explainRender, formatError, formatWarning, renderTaskRun } from '../../src';
 import { readConfig, readObjects } from '../../src/cli/io';
 import { DEFAULT_LIMITS } from '../../src/input/yaml';
@@ -28,12 +28,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCli(argv);
 
 /** `taskpod COMMAND -f input.yaml [--config config.yaml] ARGS...` for texts. */
 async function cliOn(input: string, config: string, ...argv: string[]) {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 import type { TaskpodError } from '../../src/errors';
 import { collectObjects } from '../../src/input/objects';
 import { parseDocuments } from '../../src/input/yaml';
@@ -201,12 +201,7 @@ describe('the CLI on bad input', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function cli(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-    return { code, stdout, stderr };
-  }
+  const cli = (argv: readonly string[]) => runCli(argv);
 
   /** One line on standard error: the command, then the reason; no stack trace. */
   function expectOneLine(stderr: string): void {

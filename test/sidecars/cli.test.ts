@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 import { NOP, PHASES, podJson } from './fixtures';
 import { INPUT_YAML } from './render-input';
 
@@ -18,12 +18,7 @@ function file(name: string, content: unknown): string {
   return p;
 }
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 const TASK_WITH_SLEEPER = `
 apiVersion: tekton.dev/v1alpha1

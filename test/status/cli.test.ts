@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 
 const ROOT = join(__dirname, '..', '..');
 const FIX = join(ROOT, 'fixtures', 'status');
@@ -24,12 +24,7 @@ function file(name: string, content: string): string {
   return p;
 }
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 type Printed = { metadata: Record<string, unknown>; spec: Record<string, unknown>; status: { conditions: { reason: string; lastTransitionTime: string; message: string }[]; completionTime?: string; startTime: string } };
 

@@ -8,18 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 
 const ROOT = join(__dirname, '..', '..');
 const DOC = readFileSync(join(ROOT, 'docs', 'status.md'), 'utf8');
 const PART = DOC.slice(DOC.indexOf('\n## PipelineRun status\n'));
 
-async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const run = (argv: readonly string[]) => runCli(argv);
 
 const EXAMPLE = /```console\n\$ taskpod ((status|render|explain) [^\n]+)\n```\n\n```(?:yaml|text)\n([\s\S]*?)```/g;
 const examples = [...PART.matchAll(EXAMPLE)].map((m) => ({ args: m[1]!, command: m[2]!, shown: m[3]! }));

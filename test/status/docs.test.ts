@@ -5,19 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 
 const ROOT = join(__dirname, '..', '..');
 const DOC = readFileSync(join(ROOT, 'docs', 'status.md'), 'utf8');
 /** The TaskRun part (the PipelineRun part is checked by docs-pipelinerun.test.ts). */
 const TASKRUN_PART = DOC.slice(0, DOC.indexOf('\n## PipelineRun status\n'));
 
-async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const run = (argv: readonly string[]) => runCli(argv);
 
 const EXAMPLE = /```console\n\$ taskpod (status [^\n]+)\n```\n\n```yaml\n([\s\S]*?)```/g;
 const examples = [...TASKRUN_PART.matchAll(EXAMPLE)].map((m) => ({ args: m[1]!, shown: m[2]! }));
