@@ -14,7 +14,6 @@
  *
  * @packageDocumentation
  */
-import { Document } from 'yaml';
 import { readFast } from '../input/fast-yaml';
 import { resolvePlain } from '../input/go-yaml';
 
@@ -44,18 +43,31 @@ function checkBlock(block: string, value: string): void {
   else if (read.length !== 1 || (read[0] as { k?: unknown } | null)?.k !== value) verdict = 'fails';
 }
 
-type TagTest = { readonly default?: boolean | 'key'; readonly tag: string; readonly test?: RegExp };
-let tagTests: readonly TagTest[] | undefined;
-
-/** The `yaml` package's YAML 1.1 scalar tags that a plain string could be read as (other than a string). */
-function tags(): readonly TagTest[] {
-  if (tagTests === undefined) {
-    const schema = new Document(null, { version: '1.1' }).schema as unknown as { tags: readonly TagTest[]; compat?: readonly TagTest[] | null };
-    // Tags it reads a plain scalar as by default (not the merge key's, which its printer leaves plain).
-    tagTests = [...schema.tags, ...(schema.compat ?? [])].filter((t) => t.default === true && t.tag !== 'tag:yaml.org,2002:str' && t.test !== undefined);
-  }
-  return tagTests;
-}
+/**
+ * The tests of the `yaml` package's YAML 1.1 scalar tags (2.9.1) that read
+ * a plain scalar as something other than a string by default, in its
+ * schema's order: null, the two bools, the four ints, the three floats, the
+ * sexagesimal int and float, the timestamp. Written out here rather than
+ * taken from the package's schema, so that printing does not load the
+ * package (docs/performance.md); test/cli-yaml-print.test.ts checks them
+ * against the schema, so a version of the package with other tags fails
+ * there rather than printing differently.
+ */
+export const YAML11_TAG_TESTS: readonly RegExp[] = [
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+  /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+  /^[-+]?0b[0-1_]+$/,
+  /^[-+]?0[0-7_]+$/,
+  /^[-+]?[0-9][0-9_]*$/,
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+  /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/,
+];
 
 /** Control characters and unpaired surrogates, which the `yaml` package always double-quotes. */
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
@@ -114,7 +126,7 @@ function scalarText(value: string, key: boolean, indent: string): string {
   if (resolvePlain(value) !== value) return doubleQuoted(value);
   if (NOT_PLAIN.test(value)) return quoted(value);
   if (DOC_MARKER.test(value)) throw UNSURE;
-  if (mayResolve(value) && tags().some((t) => t.test!.test(value))) return quoted(value);
+  if (mayResolve(value) && YAML11_TAG_TESTS.some((t) => t.test(value))) return quoted(value);
   return value;
 }
 
