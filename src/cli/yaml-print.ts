@@ -174,8 +174,39 @@ function otherScalar(v: unknown): string {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
+/** Where the printer puts lines: an array, or the {@link Text} of a whole document. */
+interface Lines {
+  push(line: string): void;
+}
+
+/**
+ * The lines of a document, joined as they come in blocks of a few hundred:
+ * a 1,000-step Pod is some 50,000 lines, and holding them all until the end
+ * made the young generation of the heap grow to its largest, a good part of
+ * the CLI's peak memory (docs/performance.md).
+ */
+class Text implements Lines {
+  private readonly blocks: string[] = [];
+  private lines: string[] = [];
+
+  push(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length >= 256) {
+      this.blocks.push(this.lines.join('\n'));
+      this.lines = [];
+    }
+  }
+
+  /** Every line, each ended by a newline. */
+  text(): string {
+    if (this.lines.length > 0) this.blocks.push(this.lines.join('\n'));
+    this.lines = [];
+    return `${this.blocks.join('\n')}\n`;
+  }
+}
+
 /** `value` as the value of a map entry or a list item: `inline` text after `key: ` or `- `, or `block` lines after it. */
-function node(v: unknown, indent: string, out: string[], lead: string): void {
+function node(v: unknown, indent: string, out: Lines, lead: string): void {
   if (Array.isArray(v)) {
     if (v.length === 0) {
       out.push(`${lead} []`);
@@ -199,7 +230,7 @@ function node(v: unknown, indent: string, out: string[], lead: string): void {
   out.push(`${lead} ${typeof v === 'string' ? scalarText(v, false, indent) : otherScalar(v)}`);
 }
 
-function map(o: Record<string, unknown>, keys: readonly string[], indent: string, out: string[]): void {
+function map(o: Record<string, unknown>, keys: readonly string[], indent: string, out: Lines): void {
   for (const k of keys) {
     const v = o[k];
     if (v === undefined) continue;
@@ -210,7 +241,7 @@ function map(o: Record<string, unknown>, keys: readonly string[], indent: string
   }
 }
 
-function seq(xs: readonly unknown[], itemIndent: string, out: string[]): void {
+function seq(xs: readonly unknown[], itemIndent: string, out: Lines): void {
   // Items at itemIndent ("- "), their contents two further in.
   const inner = `${itemIndent}  `;
   for (const x of xs) {
@@ -266,9 +297,9 @@ export function printYamlChecked(value: unknown): { readonly text: string; reado
   if (keys.length === 0) return undefined;
   verdict = 'reads-back';
   try {
-    const out: string[] = [];
+    const out = new Text();
     map(value, keys, '', out);
-    return { text: `${out.join('\n')}\n`, readBack: verdict };
+    return { text: out.text(), readBack: verdict };
   } catch (e) {
     if (e === UNSURE) return undefined;
     throw e;
