@@ -61,7 +61,9 @@ export const GROUPS = [
   { name: 'artifacts', mutate: ['src/artifacts/**/*.ts'], tests: t('resources/artifacts', 'resources/claim', 'cli', 'golden-resources') },
   { name: 'sidecars', mutate: ['src/sidecars/**/*.ts'], tests: t('sidecars/[a-z-]+') },
   { name: 'cli', mutate: ['src/cli/**/*.ts'], tests: t('cli', 'cli-commands', 'sidecars/cli', 'resources/claim', 'explain/explain', 'readme', 'properties/bad-input') },
-  { name: 'explain', mutate: ['src/explain/**/*.ts'], tests: t('explain/[a-z-]+', 'readme') },
+  { name: 'explain', mutate: ['src/explain/**/*.ts'], tests: t('explain/[a-z-]+', 'pipeline/explain', 'readme', 'docs') },
+  { name: 'pipeline', mutate: ['src/pipeline/**/*.ts'], tests: t('pipeline/[a-z-]+', 'properties/pipeline', 'golden', 'docs') },
+  { name: 'status', mutate: ['src/status/**/*.ts'], tests: t('status/[a-z-]+', 'properties/status', 'pipeline/simulate') },
   { name: 'testing', mutate: ['src/testing/**/*.ts'], tests: t('testing/[a-z-]+') },
 ];
 

@@ -43,7 +43,7 @@ export type { RunDefaults } from './admission/pipeline';
 // Inputs.
 export { parseDocuments, DEFAULT_LIMITS } from './input/yaml';
 export type { ReadLimits } from './input/yaml';
-export { collectObjects, concatObjects, EMPTY_OBJECTS, DEFAULT_NAMESPACE } from './input/objects';
+export { collectObjects, concatObjects, EMPTY_OBJECTS, DEFAULT_NAMESPACE, isPipelineRunInput } from './input/objects';
 export type { InputObjects } from './input/objects';
 export { decodeAs } from './input/decode';
 export { resolveRun, theTaskRun } from './resolve';

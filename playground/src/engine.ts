@@ -19,16 +19,19 @@ import {
   decodeAs,
   DEFAULT_CONFIG,
   expandPipelineRun,
+  explainPipelineRun,
   explainRender,
   explanationMermaid,
   formatExplanation,
+  formatPipelineExplanation,
+  isPipelineRunInput,
   objectLabel,
+  pipelineExplanationMermaid,
   parseDocuments,
   renderTaskRun,
 } from '../../src';
 import type { Config, CreatedTaskRun, InputObjects, PipelineRunExpansion, PodExplanation, RenderOptions, RenderResult, SidecarMode, TaskpodError, TaskpodWarning } from '../../src';
 import { formatValue } from '../../src/cli/format';
-import { explainPipelineRun, formatPipelineExplanation, pipelineExplanationMermaid } from '../../src/explain/pipeline';
 
 /** The name of the input text in error messages (as a file would be named for the CLI). */
 export const INPUT_NAME = 'input.yaml';
@@ -214,7 +217,7 @@ function renderPipelineRunOutput(objects: InputObjects, options: RenderOptions):
  */
 export function renderRun(objects: InputObjects, config: Config, options: PlaygroundOptions): E.Either<TaskpodError, RunOutput> {
   const renderOptions: RenderOptions = { config, sidecars: options.sidecars, nopContains: options.nopContains };
-  return objects.taskRuns.length === 0 && objects.pipelineRuns.length > 0 ? renderPipelineRunOutput(objects, renderOptions) : renderTaskRunOutput(objects, renderOptions);
+  return isPipelineRunInput(objects) ? renderPipelineRunOutput(objects, renderOptions) : renderTaskRunOutput(objects, renderOptions);
 }
 
 /**

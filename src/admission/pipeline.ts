@@ -15,18 +15,9 @@ import { buildGraph } from '../pipeline/dag';
 import { defaultParamSpec } from './defaults';
 import { formatGoDuration, parseGoDuration } from './duration';
 import { qualifiedNameProblems } from './k8s-names';
-import { Check, validateObjectName } from './validate';
+import { Check, first, validateObjectName } from './validate';
 
 const ok: Check = E.right(undefined);
-
-/** Runs checks in order and stops at the first failure. */
-function first(...checks: (() => Check)[]): Check {
-  for (const c of checks) {
-    const r = c();
-    if (E.isLeft(r)) return r;
-  }
-  return ok;
-}
 
 /**
  * The settings of Tekton's `config-defaults` ConfigMap that defaulting reads.

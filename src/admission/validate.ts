@@ -32,7 +32,7 @@ export type Check = E.Either<TaskpodError, void>;
 const ok: Check = E.right(undefined);
 
 /** Runs checks in order and stops at the first failure. */
-function first(...checks: (() => Check)[]): Check {
+export function first(...checks: (() => Check)[]): Check {
   for (const c of checks) {
     const r = c();
     if (E.isLeft(r)) return r;

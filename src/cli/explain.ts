@@ -10,9 +10,10 @@ import type { formatPipelineExplanation } from '../explain/pipeline';
 import { formatWarning } from '../warnings';
 import { optList, optString, UsageError } from './args';
 import { Command, CommandResult, commonOptions, limitsFrom, outputFormat } from './command';
-import { formatValue, readConfig, readObjects } from './io';
+import { formatValue, readInputs } from './io';
+import { isPipelineRunInput } from '../input/objects';
 import { outcomeOptions, outcomesOption, timeOption } from './outcomes';
-import { nopContains } from './sidecar-io';
+import { nopContains, sidecarMode } from './sidecar-io';
 
 // The explanations are loaded when the command runs, not when the CLI
 // starts (docs/performance.md).
@@ -51,15 +52,10 @@ export const explainCommand: Command = {
   run(options): CommandResult {
     const limits = limitsFrom(options);
     const format = outputFormat(options, ['text', 'mermaid', 'json', 'yaml']);
-    const sidecars = optString(options, 'sidecars') ?? 'nop';
-    if (sidecars !== 'nop' && sidecars !== 'native') throw new UsageError(`--sidecars takes nop or native, not "${sidecars}"`);
+    const sidecars = sidecarMode(options);
     const contains = nopContains(options);
-    const files = pipe(
-      E.Do,
-      E.bind('objects', () => readObjects(optList(options, 'file'), limits)),
-      E.bind('config', () => readConfig(optString(options, 'config'), limits)),
-    );
-    if (E.isRight(files) && files.right.objects.taskRuns.length === 0 && files.right.objects.pipelineRuns.length > 0) {
+    const files = readInputs(optList(options, 'file'), optString(options, 'config'), limits);
+    if (E.isRight(files) && isPipelineRunInput(files.right.objects)) {
       const { objects, config } = files.right;
       const outcomes = outcomesOption(options);
       const now = timeOption(options);

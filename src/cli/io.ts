@@ -67,6 +67,16 @@ export function readConfig(file: string | undefined, limits: ReadLimits): E.Eith
   return E.map(configFromFile)(decodeAs(ConfigFile, doc, `config ${file}`));
 }
 
+/**
+ * The objects of the `-f` files and the `--config` settings: what `render`
+ * and `explain` read.
+ */
+export function readInputs(files: readonly string[], configFile: string | undefined, limits: ReadLimits): E.Either<TaskpodError, { readonly objects: InputObjects; readonly config: Config }> {
+  const objects = readObjects(files, limits);
+  if (E.isLeft(objects)) return objects;
+  return E.map((config: Config) => ({ objects: objects.right, config }))(readConfig(configFile, limits));
+}
+
 // Printing lives in ./format (no Node.js modules), shared with the playground.
 export { formatValue } from './format';
 export type { OutputFormat } from './format';

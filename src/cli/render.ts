@@ -5,27 +5,20 @@
  */
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
+import { isPipelineRunInput } from '../input/objects';
 import type { PipelineRunExpansion } from '../pipeline/expand';
 import { renderTaskRun } from '../render';
-import type { SidecarMode } from '../sidecars/native';
 import { formatWarning } from '../warnings';
 import { CommandResult, Command, commonOptions, limitsFrom, outputFormat } from './command';
-import { formatValue, readConfig, readObjects } from './io';
+import { formatValue, readInputs } from './io';
 import { optList, optString, ParsedOptions, UsageError } from './args';
 import { checkOutcomeNames, outcomeOptions, outcomesOption, outcomeTargets, timeOption } from './outcomes';
-import { nopContains } from './sidecar-io';
+import { nopContains, sidecarMode } from './sidecar-io';
 
 // The PipelineRun layer and --each are loaded when an input or option asks
 // for them, not when the CLI starts (docs/performance.md).
 const pipelineLib = (): typeof import('../pipeline/expand') => require('../pipeline/expand') as typeof import('../pipeline/expand');
 const eachLib = (): typeof import('./each') => require('./each') as typeof import('./each');
-
-/** `--sidecars nop|native`. */
-function sidecarMode(options: ParsedOptions): SidecarMode {
-  const mode = optString(options, 'sidecars') ?? 'nop';
-  if (mode !== 'nop' && mode !== 'native') throw new UsageError(`--sidecars takes nop or native, not "${mode}"`);
-  return mode;
-}
 
 /**
  * The List of a PipelineRun's expansion: every item, or with `--task` only
@@ -122,12 +115,8 @@ function renderOnce(options: ParsedOptions): CommandResult {
   const task = optString(options, 'task');
   const outcomes = outcomesOption(options);
   const now = timeOption(options);
-  const files = pipe(
-    E.Do,
-    E.bind('objects', () => readObjects(optList(options, 'file'), limits)),
-    E.bind('config', () => readConfig(optString(options, 'config'), limits)),
-  );
-  if (E.isRight(files) && files.right.objects.taskRuns.length === 0 && files.right.objects.pipelineRuns.length > 0) {
+  const files = readInputs(optList(options, 'file'), optString(options, 'config'), limits);
+  if (E.isRight(files) && isPipelineRunInput(files.right.objects)) {
     const { objects, config } = files.right;
     return E.map((expansion: PipelineRunExpansion) => {
       if (outcomes !== undefined) checkOutcomeNames(outcomes, outcomeTargets(expansion));

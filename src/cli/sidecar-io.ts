@@ -10,7 +10,8 @@ import { pipe } from 'fp-ts/function';
 import { invalidInput, objectLabel, TaskpodError } from '../errors';
 import type { ReadLimits } from '../input/yaml';
 import { LivePod, PodUpdate, readLivePod } from '../sidecars/pod';
-import { optList, ParsedOptions, UsageError } from './args';
+import type { SidecarMode } from '../sidecars/native';
+import { optList, optString, ParsedOptions, UsageError } from './args';
 import { formatValue, readObjects } from './io';
 
 /** Reads the files and returns the one Pod among them. */
@@ -42,4 +43,11 @@ export function nopContains(options: ParsedOptions): readonly string[] | undefin
     if (!p.startsWith('/')) throw new UsageError(`--nop-contains takes an absolute path such as /bin/sh, not "${p}"`);
   }
   return paths.length > 0 ? paths : undefined;
+}
+
+/** `--sidecars nop|native` (default nop). */
+export function sidecarMode(options: ParsedOptions): SidecarMode {
+  const mode = optString(options, 'sidecars') ?? 'nop';
+  if (mode !== 'nop' && mode !== 'native') throw new UsageError(`--sidecars takes nop or native, not "${mode}"`);
+  return mode;
 }

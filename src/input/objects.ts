@@ -249,6 +249,22 @@ export function concatObjects(a: InputObjects, b: InputObjects): InputObjects {
   };
 }
 
+/**
+ * Whether `objects` ask for a PipelineRun's expansion rather than a
+ * TaskRun's Pod: a PipelineRun and no TaskRun (a TaskRun's input may carry
+ * its PipelineRun, for the claim's name).
+ *
+ * @example
+ * ```ts
+ * isPipelineRunInput(objects) ? expandPipelineRun(objects) : renderTaskRun(objects);
+ * ```
+ *
+ * @public
+ */
+export function isPipelineRunInput(objects: Pick<InputObjects, 'taskRuns' | 'pipelineRuns'>): boolean {
+  return objects.taskRuns.length === 0 && objects.pipelineRuns.length > 0;
+}
+
 /** The namespace of an object, `default` when unset. */
 export function namespaceOf(o: { readonly metadata?: { readonly namespace?: string } }): string {
   const ns = o.metadata?.namespace;

@@ -31,7 +31,7 @@ import { join, relative } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { formatValue, readConfig, readObjects } from '../cli/io';
 import { formatError, TaskpodError } from '../errors';
-import type { InputObjects } from '../input/objects';
+import { isPipelineRunInput, type InputObjects } from '../input/objects';
 import { DEFAULT_LIMITS, ReadLimits } from '../input/yaml';
 import { Config, DEFAULT_CONFIG } from '../model/config';
 import { expandPipelineRun } from '../pipeline/expand';
@@ -99,7 +99,7 @@ export const ERROR_FILE = 'error.txt';
 export const LIST_FILE = 'list.yaml';
 
 /** Whether a case's objects are a PipelineRun case: a PipelineRun and no TaskRun. */
-const isPipelineRunCase = (objects: InputObjects): boolean => objects.taskRuns.length === 0 && objects.pipelineRuns.length > 0;
+
 
 /**
  * What a case's render function receives: the objects of `input.yaml` and
@@ -302,7 +302,7 @@ export function renderGolden(dir: string, options: GoldenOptions = {}): { readon
     if (E.isLeft(config)) return config;
     const input: GoldenInput = { dir, objects: objects.right, config: config.right };
     if (options.render !== undefined) return options.render(input);
-    if (isPipelineRunCase(input.objects)) {
+    if (isPipelineRunInput(input.objects)) {
       outputFile = LIST_FILE;
       return E.map((x: { readonly items: readonly unknown[] }) => ({ apiVersion: 'v1', kind: 'List', items: x.items }))(
         expandPipelineRun(input.objects, { ...options.renderOptions, config: input.config }),
