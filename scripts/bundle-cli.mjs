@@ -2,8 +2,9 @@
 // Bundles the CLI for start-up (run by `npm run build` after tsc):
 //
 // 1. esbuild bundles src/cli/main.ts and its dependencies (fp-ts, io-ts,
-//    yaml) into dist/cli/bundle.js, one minified CommonJS file whose first
-//    line names the build: `// taskpod-cli <sha256 of the rest>`. It reads
+//    yaml) into dist/cli/bundle.js, one minified CommonJS module written
+//    as the function CommonJS wraps a module in, whose first line names
+//    the build: `// taskpod-cli <sha256 of the rest>`. It reads
 //    the TypeScript sources (the same ones tsc compiles to dist/) and the
 //    ES module builds of fp-ts and io-ts, so that it can drop what nothing
 //    uses and put the modules in one scope instead of a wrapper each;
@@ -89,7 +90,11 @@ if (process.argv[2] === '--cache') {
     write: false,
     logLevel: 'warning',
   });
-  const text = result.outputFiles[0].text;
+  // The file is the function CommonJS would wrap the module in, so that
+  // bin/taskpod.js compiles the text as read: wrapping it there made a
+  // second copy of the 370 KB source, which with the first was enough to
+  // set off a scavenge during start-up (docs/performance.md).
+  const text = `(function (exports, require, module, __filename, __dirname) {${result.outputFiles[0].text}\n})`;
   const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
   writeFileSync(bundleFile, `// taskpod-cli ${id}\n${text}`);
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cache', cacheFile, id], { input: SAMPLE, stdio: ['pipe', 'inherit', 'inherit'] });
