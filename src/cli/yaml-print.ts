@@ -115,12 +115,38 @@ function quoted(value: string): string {
   return doubleQuoted(value);
 }
 
+/**
+ * The text of one-line strings already printed: a Pod repeats its keys and
+ * many values (`name`, `mountPath`, `/workspace`, images) in every
+ * container, and `render --each` across Pods; working each out (five regular
+ * expressions and go-yaml's scalar rules) was two thirds of the printing
+ * (docs/performance.md). The text of a one-line string depends on nothing
+ * else. Strings up to {@link MEMO_LENGTH} characters are kept, and the memo
+ * is emptied when it reaches {@link MEMO_SIZE} entries, so that it stays
+ * small over any number of renders.
+ */
+const ONE_LINE = new Map<string, string>();
+const MEMO_LENGTH = 128;
+const MEMO_SIZE = 10_000;
+
 /** A string as a scalar: plain, quoted or (multi-line, not a key) a literal block at `indent`. */
 function scalarText(value: string, key: boolean, indent: string): string {
   if (value.includes('\n')) {
     if (key) throw UNSURE;
     return literalBlock(value, indent);
   }
+  const known = ONE_LINE.get(value);
+  if (known !== undefined) return known;
+  const text = oneLineText(value);
+  if (value.length <= MEMO_LENGTH) {
+    if (ONE_LINE.size >= MEMO_SIZE) ONE_LINE.clear();
+    ONE_LINE.set(value, text);
+  }
+  return text;
+}
+
+/** A one-line string as a plain or quoted scalar (UNSURE where the `yaml` package must print it). */
+function oneLineText(value: string): string {
   if (CONTROL.test(value)) return doubleQuoted(value);
   // io.ts double-quotes what go-yaml v2 would read as something else.
   if (resolvePlain(value) !== value) return doubleQuoted(value);
