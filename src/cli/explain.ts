@@ -12,7 +12,7 @@ import { optList, optString, UsageError } from './args';
 import { Command, CommandResult, commonOptions, limitsFrom, outputFormat } from './command';
 import { formatValue, readInputs } from './io';
 import { isPipelineRunInput } from '../input/objects';
-import { outcomeOptions, outcomesOption, timeOption } from './outcomes';
+import { checkOutcomeNames, outcomeOptions, outcomesOption, timeOption } from './outcomes';
 import { nopContains, sidecarMode } from './sidecar-io';
 
 // The explanations are loaded when the command runs, not when the CLI
@@ -59,11 +59,14 @@ export const explainCommand: Command = {
       const { objects, config } = files.right;
       const outcomes = outcomesOption(options);
       const now = timeOption(options);
-      return E.map((x: Parameters<typeof formatPipelineExplanation>[0]) => ({
-        stdout:
-          format === 'mermaid' ? pipelineLib().pipelineExplanationMermaid(x) : format === 'text' ? pipelineLib().formatPipelineExplanation(x) : formatValue(x, format === 'json' ? 'json' : 'yaml'),
-        warnings: format === 'mermaid' ? x.warnings.map(formatWarning) : [],
-      }))(
+      return E.map((x: Parameters<typeof formatPipelineExplanation>[0]) => {
+        if (outcomes !== undefined) checkOutcomeNames(outcomes, x.tasks.map((t) => ({ name: t.name, conditions: t.conditions.map((c) => c.condition) })));
+        return {
+          stdout:
+            format === 'mermaid' ? pipelineLib().pipelineExplanationMermaid(x) : format === 'text' ? pipelineLib().formatPipelineExplanation(x) : formatValue(x, format === 'json' ? 'json' : 'yaml'),
+          warnings: format === 'mermaid' ? x.warnings.map(formatWarning) : [],
+        };
+      })(
         pipelineLib().explainPipelineRunRender(objects, { config, sidecars, nopContains: contains, ...(outcomes !== undefined ? { outcomes } : {}), ...(now !== undefined ? { now } : {}) }),
       );
     }

@@ -56,7 +56,8 @@ export const renderCommand: Command = {
     'first N: with retries it is tried again), --fail-condition TASK/CONDITION makes that condition',
     'check fail; the List then holds what Tekton created from there (a retry adds a Pod, a failure',
     'stops new TaskRuns, a failed condition skips its task and what follows it) and ends with the',
-    'PipelineRun and its final status, at --now (default: its creationTimestamp, else 1970).',
+    'PipelineRun and its final status, at --now (default: its creationTimestamp, else 1970); --now',
+    'alone adds that PipelineRun to the all-succeed List.',
     '--sidecars native renders the sidecars as Kubernetes native sidecars (init containers with',
     'restartPolicy: Always, Kubernetes 1.29+), which Kubernetes stops itself: an opt-in departure',
     'from Tekton that avoids the nop-image swap. With the default (nop), warns about sidecars that',
@@ -121,7 +122,7 @@ function renderOnce(options: ParsedOptions): CommandResult {
     return E.map((expansion: PipelineRunExpansion) => {
       if (outcomes !== undefined) checkOutcomeNames(outcomes, outcomeTargets(expansion));
       return {
-        stdout: formatValue(expansionList(expansion, task, outcomes !== undefined), format === 'json' ? 'json' : 'yaml'),
+        stdout: formatValue(expansionList(expansion, task, outcomes !== undefined || now !== undefined), format === 'json' ? 'json' : 'yaml'),
         warnings: expansion.warnings.map(formatWarning),
       };
     })(pipelineLib().expandPipelineRun(objects, { config, sidecars, nopContains: contains, ...(outcomes !== undefined ? { outcomes } : {}), ...(now !== undefined ? { now } : {}) }));

@@ -53,9 +53,9 @@ export interface PipelineTaskExplanation {
   readonly task: string;
   /**
    * What happened to it: its TaskRun `succeeded` or `failed` (every retry
-   * used), it was `skipped` (a condition of it, or of a task before it,
-   * failed), or it was `not-run` (the PipelineRun ended first, or was
-   * cancelled).
+   * used, or the PipelineRun failed before a retry), it was `skipped` (a
+   * condition of it, or of a task before it, failed), or it was `not-run`
+   * (the PipelineRun ended first, or was cancelled).
    */
   readonly status: TaskOutcome;
   /** How many Pods its TaskRun got (1, plus one per retry; 0 when it has none). */
@@ -258,7 +258,7 @@ export function formatPipelineExplanation(x: PipelineRunExplanation): string {
     out.push('', `Wave ${w}:`);
     for (const t of byWave.get(w)!) {
       const mark = t.status === 'succeeded' && t.attempts <= 1 ? '' : `  [${t.status}${t.attempts > 1 ? `, ${t.attempts} attempts` : ''}]`;
-      out.push(`  ${t.name}  (${t.task}${t.serviceAccount !== '' ? `, ServiceAccount ${t.serviceAccount}` : ''}${t.retries > 0 ? `, ${t.retries} retries` : ''})${mark}`);
+      out.push(`  ${t.name}  (${t.task}${t.serviceAccount !== '' ? `, ServiceAccount ${t.serviceAccount}` : ''}${t.retries > 0 ? `, ${t.retries} ${t.retries === 1 ? 'retry' : 'retries'}` : ''})${mark}`);
       for (const c of t.conditions) {
         out.push(`    condition ${c.condition}: ${c.taskRun !== undefined ? `TaskRun ${c.taskRun} (wave ${c.wave ?? '?'}), Pod ${c.pod ?? '?'}` : 'not checked'}`);
       }

@@ -100,15 +100,28 @@ export function buildGraph(tasks: readonly PipelineTask[]): E.Either<string, Pip
 
 /**
  * The tasks that may start now: not yet done, and every task before them
- * done (GetSchedulable), in declaration order.
+ * done (GetSchedulable), in declaration order. Tekton walked the graph from
+ * its roots through the done tasks; when a task counted as done could not be
+ * reached that way (a task before it has no successful TaskRun, say its
+ * TaskRun was deleted), it refused the whole list and nothing was started.
  *
  * @example
  * ```ts
  * schedulable(graph, new Set(['a'])); // ['b'] when b runs after a
+ * schedulable(graph, new Set(['b'])); // []: b is done but a, before it, is not
  * ```
  *
  * @public
  */
 export function schedulable(graph: PipelineGraph, done: ReadonlySet<string>): readonly string[] {
+  // Reached from a root through done tasks only.
+  const reached = new Set<string>();
+  const queue = graph.tasks.filter((t) => (graph.prev.get(t) ?? []).length === 0);
+  for (let t = queue.shift(); t !== undefined; t = queue.shift()) {
+    if (reached.has(t)) continue;
+    reached.add(t);
+    if (done.has(t)) queue.push(...(graph.next.get(t) ?? []));
+  }
+  if ([...done].some((t) => !reached.has(t))) return [];
   return graph.tasks.filter((t) => !done.has(t) && (graph.prev.get(t) ?? []).every((p) => done.has(p)));
 }

@@ -30,7 +30,7 @@ import { reconcileStatus } from '../status/pipelinerun';
 import { stableJson } from '../util';
 import { formatWarning, TaskpodWarning } from '../warnings';
 import { AdmittedPipelineRun, resolvePipelineRun, ResolvedPipelineRun } from './resolve';
-import { ExpandOptions, simulate, SimulatedTaskRun, Simulation } from './simulate';
+import { ExpandOptions, simulate, SimulatedTaskRun, Simulation, simulationInstant } from './simulate';
 import { pipelineRunStorage, PipelineStorage } from './storage';
 
 /**
@@ -251,8 +251,10 @@ export function expandPipelineRun(objects: InputObjects, options: ExpandOptions 
       if (run.pipelineRun.spec?.status === 'PipelineRunCancelled') {
         const cancelled: TaskpodWarning = { object: run.object, field: 'spec.status', message: 'the PipelineRun is cancelled: Tekton creates nothing for it' };
         const outcomes = run.tasks.map((t) => ({ pipelineTask: t.task.name ?? '', outcome: 'not-run' as const, attempts: 0 }));
-        const now = goTimeText(options.now ?? new Date(0)) ?? '1970-01-01T00:00:00Z';
-        const status = reconcileStatus(run.pipelineRun, [], run.graph, now, (options.now ?? new Date(0)).getTime());
+        const instant = simulationInstant(run.pipelineRun, options.now);
+        const now = goTimeText(instant);
+        if (now === undefined) return E.left(invalidInput('now', '', 'not a valid time'));
+        const status = reconcileStatus(run.pipelineRun, [], run.graph, now, instant.getTime());
         return E.right({ run, created: [], items: [], warnings: [...warnings, cancelled], cancelled: true, outcomes, status });
       }
       return pipe(

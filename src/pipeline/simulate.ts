@@ -12,7 +12,9 @@
  * nothing times out. After each reconcile, the TaskRuns it created finish —
  * the failing ones first, seen by a reconcile of their own, then the rest —
  * so a failure is acted on (a retry, or the PipelineRun failing) before any
- * task that was running beside it could start others.
+ * task that was running beside it could start others. A PipelineRun that is
+ * done stops nothing: what still runs then ends too, and the done
+ * PipelineRun's last reconcile lists those TaskRuns' final statuses.
  *
  * @packageDocumentation
  */
@@ -20,7 +22,7 @@ import * as E from 'fp-ts/Either';
 import { invalidInput, TaskpodError } from '../errors';
 import type { InputObjects } from '../input/objects';
 import type { Pod } from '../model/core';
-import type { PipelineRunStatus } from '../model/pipeline';
+import type { PipelineRun, PipelineRunStatus } from '../model/pipeline';
 import type { RenderedPod } from '../model/rendered';
 import type { TaskRun, TaskRunStatus } from '../model/tekton';
 import { explainPod } from '../explain';
@@ -31,7 +33,6 @@ import { goTimeText } from '../status/go-text';
 import {
   checksPassed,
   checksStarted,
-  isFailure,
   isSkipped,
   isSuccessful,
   nextTasks,
@@ -91,9 +92,10 @@ export interface ExpandOptions extends RenderOptions {
 }
 
 /**
- * What happened to a pipeline task: its TaskRun succeeded, failed (every
- * retry used), it was skipped (a condition of it, or of a task before it,
- * failed), or it never ran (the PipelineRun ended first).
+ * What happened to a pipeline task: its TaskRun succeeded, or failed (every
+ * retry used, or a retry left that was never tried because the PipelineRun
+ * had failed already); it was skipped (a condition of it, or of a task
+ * before it, failed); or it never ran (the PipelineRun ended first).
  *
  * @public
  */
@@ -175,6 +177,23 @@ function retried(status: TaskRunStatus, now: string): TaskRunStatus {
 }
 
 /**
+ * The instant a what-if run happens at: `now` when given, else the
+ * PipelineRun's creation time, else 1970-01-01T00:00:00Z (the clock is never
+ * read).
+ *
+ * @example
+ * ```ts
+ * simulationInstant({ metadata: { creationTimestamp: '2019-10-30T09:00:00Z' } }); // 2019-10-30T09:00:00.000Z
+ * ```
+ *
+ * @public
+ */
+export function simulationInstant(pr: PipelineRun, now?: Date): Date {
+  const created = pr.metadata?.creationTimestamp;
+  return now ?? (created instanceof Date ? created : created !== undefined ? new Date(created) : new Date(0));
+}
+
+/**
  * Plays out a resolved PipelineRun: reconcile by reconcile, what Tekton
  * created, and what happened to it, given the outcomes.
  *
@@ -187,8 +206,7 @@ function retried(status: TaskRunStatus, now: string): TaskRunStatus {
  * @public
  */
 export function simulate(objects: InputObjects, run: ResolvedPipelineRun, storage: PipelineStorage, options: ExpandOptions = {}): Result<Simulation> {
-  const created = run.pipelineRun.metadata?.creationTimestamp;
-  const instant = options.now ?? (created instanceof Date ? created : created !== undefined ? new Date(created) : new Date(0));
+  const instant = simulationInstant(run.pipelineRun, options.now);
   const now = goTimeText(instant);
   if (now === undefined) return E.left(invalidInput('now', '', 'not a valid time'));
   const nowMs = instant.getTime();
@@ -254,6 +272,19 @@ export function simulate(objects: InputObjects, run: ResolvedPipelineRun, storag
     return E.right(undefined);
   };
 
+  /** The creations `ending` end: each gets the status its ended Pod gives. */
+  const end = (ending: readonly Running[]): Result<void> => {
+    running = running.filter((r) => !ending.includes(r));
+    for (const r of ending) {
+      const entry = out[r.at]!;
+      const st = taskRunStatus(r.current(), endedPod(entry.pod, r.fails), instant);
+      if (E.isLeft(st)) return st;
+      r.write({ ...r.current(), status: st.right.status });
+      out[r.at] = { ...entry, status: st.right.status };
+    }
+    return E.right(undefined);
+  };
+
   for (let guard = 0; guard < 10_000; guard++) {
     // One reconcile of the PipelineRun controller.
     if (!isUnknown(getCondition(status.conditions, SUCCEEDED))) break;
@@ -297,15 +328,16 @@ export function simulate(objects: InputObjects, run: ResolvedPipelineRun, storag
     if (!isUnknown(getCondition(status.conditions, SUCCEEDED)) || running.length === 0) break;
     // Time passes: the failing creations end first, then the others.
     const failing = running.filter((r) => r.fails);
-    const ending = failing.length > 0 ? failing : running;
-    running = running.filter((r) => !ending.includes(r));
-    for (const r of ending) {
-      const entry = out[r.at]!;
-      const st = taskRunStatus(r.current(), endedPod(entry.pod, r.fails), instant);
-      if (E.isLeft(st)) return st;
-      r.write({ ...r.current(), status: st.right.status });
-      out[r.at] = { ...entry, status: st.right.status };
-    }
+    const ended = end(failing.length > 0 ? failing : running);
+    if (E.isLeft(ended)) return ended;
+  }
+  if (running.length > 0 && !isUnknown(getCondition(status.conditions, SUCCEEDED))) {
+    // Done, but nothing was stopped (only a cancelled PipelineRun's TaskRuns were): what still
+    // runs ends as its outcome says, and the done PipelineRun's next reconcile copies the status
+    // of each TaskRun it lists (updateTaskRunsStatusDirectly; not the condition checks').
+    const ended = end(running);
+    if (E.isLeft(ended)) return ended;
+    status = reconcileStatus({ ...run.pipelineRun, status }, state(), run.graph, now, nowMs);
   }
 
   const final = state();
@@ -314,7 +346,8 @@ export function simulate(objects: InputObjects, run: ResolvedPipelineRun, storag
     created: out,
     outcomes: final.map((s) => ({
       pipelineTask: s.task.name ?? '',
-      outcome: isSuccessful(s) ? 'succeeded' : isFailure(s) ? 'failed' : isSkipped(s, byName, run.graph) ? 'skipped' : 'not-run',
+      // Every TaskRun has ended: one that failed with retries left was not retried because the PipelineRun had failed.
+      outcome: isSuccessful(s) ? 'succeeded' : isFalse(getCondition(s.taskRun?.status?.conditions, SUCCEEDED)) ? 'failed' : isSkipped(s, byName, run.graph) ? 'skipped' : 'not-run',
       attempts: s.taskRun === undefined ? 0 : (s.taskRun.status?.retriesStatus ?? []).length + 1,
     })),
     status,

@@ -19,11 +19,11 @@ import type { TaskRun } from '../model/tekton';
 import { buildGraph, schedulable } from '../pipeline/dag';
 import { admitPipelineRun } from '../pipeline/expand';
 import { generatedNames } from '../pipeline/names';
-import { CONDITION_CHECK_LABEL, PIPELINE_RUN_LABEL, PIPELINE_TASK_LABEL } from '../pipeline/taskruns';
+import { CONDITION_CHECK_LABEL, PIPELINE_RUN_LABEL, PIPELINE_TASK_LABEL, uniqueName } from '../pipeline/taskruns';
 import type { TaskpodWarning } from '../warnings';
 import { setCondition, SUCCEEDED, initializeConditions } from './condition';
-import { goTimeText, timeMillis } from './go-text';
-import { checksPassed, checksStarted, nextTasks, PIPELINERUN_REASONS, PipelineTaskState, reconcileStatus, successfulTaskNames } from './pipelinerun';
+import { goTimeText } from './go-text';
+import { checksPassed, checksStarted, nextTasks, PIPELINERUN_REASONS, PipelineTaskState, reconcileStatus, runStartTime, successfulTaskNames } from './pipelinerun';
 
 /**
  * The PipelineRun with its new status, and what deserves a warning.
@@ -39,15 +39,32 @@ export interface PipelineRunStatusResult {
 
 const labelled = (tr: TaskRun, key: string): string | undefined => tr.metadata?.labels?.[key];
 
+/** Tekton cut a generated name's base to 57 characters before its `-` and five random characters. */
+const NAME_CUT = 57;
+
+/**
+ * The names a condition check of Condition `cond` can have: its task's
+ * TaskRun name, `-<cond>`, cut to 57 characters, then `-` and five
+ * characters. `taskRun` is that TaskRun's name, or, when it is not known
+ * (never created, not recorded), its base: Tekton's five random characters
+ * after it may be any.
+ */
+function checkNamePattern(taskRun: { readonly name: string } | { readonly base: string }, cond: string): RegExp {
+  // Each character as a pattern of its own: a literal, or any of [a-z0-9] for an unknown one.
+  const literal = (text: string) => [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const taskRunPart = 'name' in taskRun ? literal(taskRun.name) : [...literal(taskRun.base.slice(0, NAME_CUT)), '-', ...Array<string>(5).fill('[a-z0-9]')];
+  const base = [...taskRunPart, ...literal(`-${cond}`)].slice(0, NAME_CUT);
+  return new RegExp(`^${base.join('')}-[a-z0-9]{5}$`);
+}
+
 /** Go's `%s` of an error from a lister that found nothing. */
 const notFound = (resource: string, name: string): string => `${resource}.tekton.dev ${JSON.stringify(name)} not found`;
 
 /** The status of a PipelineRun that failed before any task: started, the condition set, completed. */
-function failedEarly(pr: PipelineRun, reason: string, message: string, now: string): PipelineRunStatus {
+function failedEarly(pr: PipelineRun, reason: string, message: string, now: string, nowMs: number): PipelineRunStatus {
   const given = pr.status ?? {};
-  const start = given.startTime !== undefined && timeMillis(given.startTime) !== undefined ? given.startTime : now;
   const conditions = setCondition(initializeConditions(given.conditions, now), { type: SUCCEEDED, status: 'False', reason, message }, now);
-  return { ...given, startTime: start, conditions, completionTime: now };
+  return { ...given, startTime: runStartTime(pr, now, nowMs), conditions, completionTime: now };
 }
 
 /**
@@ -88,13 +105,13 @@ export function pipelineRunStatus(objects: InputObjects, now: Date): E.Either<Ta
     const p = objects.pipelines.find((x) => x.metadata?.name === ref && namespaceOf(x) === namespace);
     if (p === undefined) {
       const message = `Error retrieving pipeline for pipelinerun ${namespace}/${name}: error when listing pipelines for pipelineRun ${name}: ${notFound('pipeline', ref)}`;
-      return done(failedEarly(pr, PIPELINERUN_REASONS.couldntGetPipeline, message, text));
+      return done(failedEarly(pr, PIPELINERUN_REASONS.couldntGetPipeline, message, text, nowMs));
     }
     spec = defaultPipelineSpec(p.spec ?? {});
   }
   const graph = buildGraph(spec.tasks ?? []);
   if (E.isLeft(graph)) {
-    return done(failedEarly(pr, PIPELINERUN_REASONS.invalidGraph, `PipelineRun ${namespace}/${name}'s Pipeline DAG is invalid: ${graph.left}`, text));
+    return done(failedEarly(pr, PIPELINERUN_REASONS.invalidGraph, `PipelineRun ${namespace}/${name}'s Pipeline DAG is invalid: ${graph.left}`, text, nowMs));
   }
 
   const tasks = (spec.tasks ?? []).map((task) => ({ task, conditions: (task.conditions ?? []).map((guard, index) => ({ guard, index })) }));
@@ -109,17 +126,35 @@ export function pipelineRunStatus(objects: InputObjects, now: Date): E.Either<Ta
     if (recorded.length === 0 && found.length > 1) {
       warnings.push({ object: admitted.right.object, field: 'status.taskRuns', message: `${found.length} TaskRuns are labelled for pipeline task "${pt}"; the first given is taken` });
     }
-    const taskRunName = recorded[0] ?? found[0]?.metadata?.name ?? names.taskRun.get(pt)!;
+    // A check is named after its task's TaskRun (whether or not that exists yet): a check found by
+    // its labels gives that TaskRun's name when the cut to 57 characters left all of it.
+    const labelledChecks = owned.filter((tr) => labelled(tr, CONDITION_CHECK_LABEL) !== undefined && labelled(tr, PIPELINE_TASK_LABEL) === pt);
+    // Which Condition a check ran: its name says so, and (where the cut left too little of the
+    // name to tell) so does its one step, named as the Condition's check or condition-check-<name>.
+    const checkStepOf = (cond: string): string => {
+      const named = objects.conditions.find((c) => c.metadata?.name === cond && namespaceOf(c) === namespace)?.spec?.check?.name ?? '';
+      return named !== '' ? named : `condition-check-${cond}`;
+    };
+    const checkOf = (tr: TaskRun, pattern: RegExp, cond: string): boolean => {
+      const step = tr.spec?.taskSpec?.steps?.[0]?.name;
+      return pattern.test(tr.metadata?.name ?? '') && (step === undefined || step === checkStepOf(cond));
+    };
+    const base = `${name}-${pt}`.slice(0, NAME_CUT);
+    const fromCheck =
+      base.length + 6 > NAME_CUT
+        ? undefined
+        : labelledChecks.find((tr) => conditions.some(({ guard }) => checkOf(tr, checkNamePattern({ base }, guard.conditionRef ?? ''), guard.conditionRef ?? '')))?.metadata?.name?.slice(0, base.length + 6);
+    const known = recorded[0] ?? found[0]?.metadata?.name ?? fromCheck;
+    const taskRunName = known ?? names.taskRun.get(pt)!;
     const taskRun = byName(taskRunName);
     const recordedChecks = Object.entries(pr.status?.taskRuns?.[taskRunName]?.conditionChecks ?? {});
     const checks = conditions.map(({ guard, index }) => {
       const cond = guard.conditionRef ?? '';
-      // A check is named <taskrun>-<condition>, cut to 57 characters, then five more.
-      const base = `${taskRunName}-${cond}`.slice(0, 57);
+      const pattern = checkNamePattern(known !== undefined ? { name: known } : { base }, cond);
       const checkName =
         recordedChecks.find(([, c]) => c.conditionName === cond)?.[0] ??
-        owned.find((tr) => labelled(tr, CONDITION_CHECK_LABEL) !== undefined && labelled(tr, PIPELINE_TASK_LABEL) === pt && (tr.metadata?.name ?? '').startsWith(`${base}-`))?.metadata?.name ??
-        names.check.get(`${pt}/${index}`)!;
+        labelledChecks.find((tr) => checkOf(tr, pattern, cond))?.metadata?.name ??
+        (taskRunName === names.taskRun.get(pt) ? names.check.get(`${pt}/${index}`)! : uniqueName(`${namespace}/${name}`, `${taskRunName}-${cond}`, `condition/${pt}/${index}`, new Set()));
       const conditionCheck = byName(checkName);
       const object = objects.conditions.find((c) => c.metadata?.name === cond && namespaceOf(c) === namespace);
       const step = conditionCheck?.spec?.taskSpec?.steps?.[0]?.name ?? object?.spec?.check?.name ?? '';

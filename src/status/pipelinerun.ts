@@ -18,6 +18,7 @@ import type { StatusCondition, TaskRun, TaskRunStatus } from '../model/tekton';
 import type { PipelineGraph } from '../pipeline/dag';
 import { getCondition, isFalse, isTrue, isUnknown, SUCCEEDED, setCondition, initializeConditions } from './condition';
 import { goQuote, timeMillis } from './go-text';
+import { semanticallyEqual } from './semantic';
 
 /**
  * The reasons a PipelineRun's `Succeeded` condition gives.
@@ -194,9 +195,41 @@ function timeoutOf(pr: PipelineRun): bigint | undefined {
   return E.isRight(d) && d.right !== 0n ? d.right : undefined;
 }
 
+/** Go's zero time (January 1, year 1, UTC): a start time that is no start (HasStarted, IsZero). */
+const ZERO_TIME = timeMillis('0001-01-01T00:00:00Z');
+
+/** A start time's instant, `undefined` for none, Go's zero time or text that is no time. */
+function startMillis(start: string | Date | undefined): number | undefined {
+  const ms = start === undefined ? undefined : timeMillis(start);
+  return ms === ZERO_TIME ? undefined : ms;
+}
+
+/**
+ * The start time a reconcile leaves on a PipelineRun: the one it has; for
+ * one not started (no start time, or Go's zero time), `now`, moved up to the
+ * creation time when that is later (Reconcile: HasStarted,
+ * InitializeConditions, then the check against the creation timestamp).
+ *
+ * @example
+ * ```ts
+ * runStartTime({ metadata: { creationTimestamp: '2019-10-30T10:06:00Z' } }, '2019-10-30T10:05:00Z', Date.parse('2019-10-30T10:05:00Z'));
+ * // '2019-10-30T10:06:00Z'
+ * ```
+ *
+ * @public
+ */
+export function runStartTime(pr: PipelineRun, now: string, nowMs: number): string | Date {
+  const given = pr.status?.startTime;
+  if (given !== undefined && startMillis(given) !== undefined) return given;
+  const created = pr.metadata?.creationTimestamp;
+  const createdMs = created === undefined ? undefined : timeMillis(created);
+  return created !== undefined && createdMs !== undefined && createdMs > nowMs ? created : now;
+}
+
 /**
  * Whether the PipelineRun has run longer than its timeout at `nowMs`
- * (IsTimedOut; no timeout, or `0`, never times out).
+ * (IsTimedOut; no timeout, or `0`, never times out; nor does a run with no
+ * start time, or Go's zero time as its start).
  *
  * @example
  * ```ts
@@ -206,7 +239,7 @@ function timeoutOf(pr: PipelineRun): bigint | undefined {
  * @public
  */
 export function isTimedOut(pr: PipelineRun, nowMs: number): boolean {
-  const start = pr.status?.startTime === undefined ? undefined : timeMillis(pr.status.startTime);
+  const start = startMillis(pr.status?.startTime);
   const timeout = timeoutOf(pr);
   if (start === undefined || timeout === undefined) return false;
   return BigInt(nowMs - start) * 1_000_000n > timeout;
@@ -234,7 +267,8 @@ export function pipelineConditionStatus(pr: PipelineRun, state: readonly Pipelin
       type: SUCCEEDED,
       status: 'False',
       reason: PIPELINERUN_REASONS.timedOut,
-      message: `PipelineRun ${goQuote(name)} failed to finish within ${goQuote(formatGoDuration(E.isRight(timeout) ? timeout.right : 0n))}`,
+      // Tekton quoted the String() of the *metav1.Duration (its generated protobuf text), not the duration itself.
+      message: `PipelineRun ${goQuote(name)} failed to finish within ${goQuote(`&Duration{Duration:${formatGoDuration(E.isRight(timeout) ? timeout.right : 0n)},}`)}`,
     };
   }
   const failed = state.find(isFailure);
@@ -334,11 +368,7 @@ export function taskRunsStatus(pr: PipelineRun, state: readonly PipelineTaskStat
  */
 export function reconcileStatus(pr: PipelineRun, state: readonly PipelineTaskState[], graph: PipelineGraph, now: string, nowMs: number): PipelineRunStatus {
   const given = pr.status ?? {};
-  const startGiven = given.startTime === undefined ? undefined : timeMillis(given.startTime);
-  const created = pr.metadata?.creationTimestamp;
-  const createdMs = created === undefined ? undefined : timeMillis(created);
-  const startTime = startGiven !== undefined ? given.startTime! : createdMs !== undefined && createdMs > nowMs ? created! : now;
-  const started: PipelineRunStatus = { ...given, startTime, conditions: initializeConditions(given.conditions, now) };
+  const started: PipelineRunStatus = { ...given, startTime: runStartTime(pr, now, nowMs), conditions: initializeConditions(given.conditions, now) };
   const run = { ...pr, status: started };
   const done = !isUnknown(getCondition(started.conditions, SUCCEEDED));
   if (done) {
@@ -349,21 +379,27 @@ export function reconcileStatus(pr: PipelineRun, state: readonly PipelineTaskSta
       taskRuns[name] = tr?.status !== undefined ? { ...entry, status: tr.status } : entry;
     }
     const refreshed = { ...started, ...(given.taskRuns !== undefined ? { taskRuns } : {}) };
-    // A status that changed is written again, and writing a done status stamps its completion time.
-    const changed = JSON.stringify(refreshed) !== JSON.stringify(given);
-    return changed ? { ...refreshed, completionTime: now } : refreshed;
+    return writtenStatus(given, refreshed, now);
   }
   const condition: StatusCondition =
     pr.spec?.status === 'PipelineRunCancelled'
       ? { type: SUCCEEDED, status: 'False', reason: PIPELINERUN_REASONS.cancelled, message: `PipelineRun ${goQuote(pr.metadata?.name ?? '')} was cancelled` }
       : pipelineConditionStatus(run, state, graph, nowMs);
   const conditions = setCondition(started.conditions, condition, now);
-  const finished = condition.status !== 'Unknown';
   const taskRuns = pr.spec?.status === 'PipelineRunCancelled' ? given.taskRuns : taskRunsStatus(pr, state, now);
-  return {
-    ...started,
-    conditions,
-    ...(finished ? { completionTime: now } : {}),
-    ...(taskRuns !== undefined && Object.keys(taskRuns).length > 0 ? { taskRuns } : {}),
-  };
+  const rest: Record<string, unknown> = { ...started };
+  delete rest.taskRuns;
+  return writtenStatus(given, { ...(rest as PipelineRunStatus), conditions, ...(taskRuns !== undefined && Object.keys(taskRuns).length > 0 ? { taskRuns } : {}) }, now);
+}
+
+/**
+ * What the reconcile leaves as the status (`updateStatus`): nothing is
+ * written when the new status equals the given one but for conditions'
+ * times (semantic.ts), so the given one stands; a status that is written
+ * and done gets its completion time, now.
+ */
+function writtenStatus(given: PipelineRunStatus, next: PipelineRunStatus, now: string): PipelineRunStatus {
+  if (semanticallyEqual(given, next)) return given;
+  const done = !isUnknown(getCondition(next.conditions, SUCCEEDED));
+  return done ? { ...next, completionTime: now } : next;
 }

@@ -16,7 +16,9 @@
  *  5. otherwise the status comes from the Pod (pod.ts), or, when the Pod
  *     could not be created, from why (`podCreationFailedStatus`);
  *  6. once it has succeeded, the resource results of the containers'
- *     termination messages are added (resource-results.ts).
+ *     termination messages are added (resource-results.ts);
+ *  7. a status equal to the given one but for its conditions' times is not
+ *     written: the given one stands, times included (semantic.ts).
  *
  * Tekton also failed a TaskRun whose Task or PipelineResources could not
  * be found or did not fit (`TaskRunResolutionFailed`,
@@ -38,6 +40,7 @@ import { goQuote, goTimeText, timeMillis } from './go-text';
 import { exceededResourcesMessage, StatusSubject, updateStatusFromPod } from './pod';
 import { TASKRUN_REASONS } from './reasons';
 import { resourceResultsFromPod } from './resource-results';
+import { semanticallyEqual } from './semantic';
 
 /**
  * Settings of the TaskRun status functions.
@@ -151,8 +154,18 @@ function clock(now: Date): E.Either<TaskpodError, { readonly ms: number; readonl
   return text === undefined ? E.left(invalidInput('now', '', 'not a valid time')) : E.right({ ms: now.getTime(), text });
 }
 
-/** The status in Go's field order, times as text. */
-const printed = (status: TaskRunStatus): TaskRunStatus => TaskRunStatus.encode(status);
+/**
+ * The status the TaskRun has after the reconcile, in Go's field order, times
+ * as text: the one computed, unless it equals the given one but for
+ * conditions' times (or empty fields), in which case Tekton wrote nothing
+ * and the given status stands (semantic.ts).
+ */
+function written(taskRun: TaskRun, status: TaskRunStatus): TaskRunStatus {
+  const next = TaskRunStatus.encode(status);
+  if (taskRun.status === undefined) return next;
+  const given = TaskRunStatus.encode(taskRun.status);
+  return semanticallyEqual(given, next) ? given : next;
+}
 
 /**
  * The status Tekton's reconciler would write for `taskRun`, given its Pod
@@ -181,7 +194,7 @@ export function taskRunStatus(taskRun: TaskRun, pod: Pod | undefined, now: Date,
   if (E.isLeft(t)) return t;
   const stage = beforePod(taskRun, t.right.ms, t.right.text, options);
   if (E.isLeft(stage)) return stage;
-  if (stage.right.final) return E.right({ status: printed(stage.right.status), warnings: [] });
+  if (stage.right.final) return E.right({ status: written(taskRun, stage.right.status), warnings: [] });
   const label = objectLabel('TaskRun', taskRun.metadata?.namespace, taskRun.metadata?.name);
   if (pod === undefined) {
     return E.left(invalidInput(label, 'status.podName', 'the TaskRun is neither done, cancelled nor timed out: its status comes from its Pod, give the Pod'));
@@ -201,7 +214,7 @@ export function taskRunStatus(taskRun: TaskRun, pod: Pod | undefined, now: Date,
     const all = [...(status.resourcesResult ?? []), ...read.results];
     if (all.length > 0) status = { ...status, resourcesResult: all };
   }
-  return E.right({ status: printed(status), warnings });
+  return E.right({ status: written(taskRun, status), warnings });
 }
 
 /**
@@ -226,7 +239,7 @@ export function podCreationFailedStatus(taskRun: TaskRun, failure: PodCreationFa
   if (E.isLeft(t)) return t;
   const stage = beforePod(taskRun, t.right.ms, t.right.text, options);
   if (E.isLeft(stage)) return stage;
-  if (stage.right.final) return E.right({ status: printed(stage.right.status), warnings: [] });
+  if (stage.right.final) return E.right({ status: written(taskRun, stage.right.status), warnings: [] });
   const run = subjectOf(taskRun);
   const taskRef = taskRun.spec?.taskRef;
   const condition =
@@ -244,5 +257,5 @@ export function podCreationFailedStatus(taskRun: TaskRun, failure: PodCreationFa
           message: `${taskRef !== undefined ? `Missing or invalid Task ${run.namespace}/${taskRef.name ?? ''}` : 'Invalid TaskSpec'}: ${failure.error}`,
         };
   const status = { ...stage.right.status, conditions: setCondition(stage.right.status.conditions, condition, t.right.text) };
-  return E.right({ status: printed(status), warnings: [] });
+  return E.right({ status: written(taskRun, status), warnings: [] });
 }
