@@ -19,11 +19,6 @@ function buildId(source) {
   return m === null ? undefined : m[1];
 }
 
-/** The bundle's source wrapped as CommonJS wraps a module. */
-function wrap(source) {
-  return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-}
-
 /**
  * Loads the CLI module: `{ main, ... }` and, for the build's cache step,
  * the compiled script.
@@ -45,7 +40,9 @@ function loadCli() {
   } catch {
     // no cache: compile as usual
   }
-  const script = new vm.Script(wrap(source), { filename: file, cachedData });
+  // The bundle is already the function CommonJS wraps a module in
+  // (scripts/bundle-cli.mjs): compiled as read, with no second copy.
+  const script = new vm.Script(source, { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, require, module, file, CLI_DIR);
   return { cli: module.exports, script };

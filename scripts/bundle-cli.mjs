@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 // Bundles the CLI for start-up (run by `npm run build` after tsc):
 //
-// 1. esbuild bundles dist/cli/main.js and its dependencies (fp-ts, io-ts,
-//    yaml) into dist/cli/bundle.js, one minified CommonJS file whose first
-//    line names the build: `// taskpod-cli <sha256 of the rest>`;
+// 1. esbuild bundles src/cli/main.ts and its dependencies (fp-ts, io-ts,
+//    yaml) into dist/cli/bundle.js, one minified CommonJS module written
+//    as the function CommonJS wraps a module in, whose first line names
+//    the build: `// taskpod-cli <sha256 of the rest>`. It reads
+//    the TypeScript sources (the same ones tsc compiles to dist/) and the
+//    ES module builds of fp-ts and io-ts, so that it can drop what nothing
+//    uses and put the modules in one scope instead of a wrapper each;
+//    what the CLI loads only when a command asks for it (`require()` in a
+//    function) stays in a wrapper, initialised on first use;
 // 2. a child process loads that bundle as bin/taskpod.js does, renders a
 //    small TaskRun (so the functions a render calls are compiled), and
 //    writes V8's code cache, headed by the same build id, to
@@ -72,9 +78,11 @@ if (process.argv[2] === '--cache') {
   const esbuild = require('esbuild');
   rmSync(cacheFile, { force: true });
   const result = await esbuild.build({
-    entryPoints: [join(root, 'dist', 'cli', 'main.js')],
+    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
     bundle: true,
     platform: 'node',
+    // fp-ts and io-ts: their ES module builds (`module`), which tree-shake.
+    mainFields: ['module', 'main'],
     target: 'node20',
     format: 'cjs',
     minify: true,
@@ -82,7 +90,11 @@ if (process.argv[2] === '--cache') {
     write: false,
     logLevel: 'warning',
   });
-  const text = result.outputFiles[0].text;
+  // The file is the function CommonJS would wrap the module in, so that
+  // bin/taskpod.js compiles the text as read: wrapping it there made a
+  // second copy of the 370 KB source, which with the first was enough to
+  // set off a scavenge during start-up (docs/performance.md).
+  const text = `(function (exports, require, module, __filename, __dirname) {${result.outputFiles[0].text}\n})`;
   const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
   writeFileSync(bundleFile, `// taskpod-cli ${id}\n${text}`);
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cache', cacheFile, id], { input: SAMPLE, stdio: ['pipe', 'inherit', 'inherit'] });

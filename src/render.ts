@@ -8,7 +8,6 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/Either';
-import { pipe } from 'fp-ts/function';
 import { findConfigDefaults, runDefaults } from './admission/config-defaults';
 import { defaultTaskRun, defaultTaskSpec } from './admission/defaults';
 import { validateObjectName, validateParams, validateTaskRun, validateTaskSpec } from './admission/validate';
@@ -107,11 +106,11 @@ export interface RenderResult {
 export function admit(run: ResolvedRun): E.Either<TaskpodError, ResolvedRun> {
   if (run.task === undefined) return E.right(run);
   const spec = defaultTaskSpec(run.taskSpec);
-  return pipe(
-    validateObjectName(run.specObject, run.task.metadata?.name),
-    E.chain(() => validateTaskSpec(spec, run.specObject, run.specPath)),
-    E.map(() => ({ ...run, taskSpec: spec })),
-  );
+  const named = validateObjectName(run.specObject, run.task.metadata?.name);
+  if (E.isLeft(named)) return named;
+  const valid = validateTaskSpec(spec, run.specObject, run.specPath);
+  if (E.isLeft(valid)) return valid;
+  return E.right({ ...run, taskSpec: spec });
 }
 
 /** The image a step's entrypoint is looked up by: its image after substitution (DEVIATIONS.md item 3). */
@@ -190,64 +189,82 @@ export function substitute(run: ResolvedRun, spec: TaskSpec): TaskSpec {
  * @public
  */
 export function renderTaskRun(objects: InputObjects, options: RenderOptions = {}): E.Either<TaskpodError, RenderResult> {
+  return renderStages(objects, options, true);
+}
+
+/**
+ * The stages of a render, in order; each returns as soon as one is refused.
+ * Written with early returns rather than fp-ts's `chain`, whose curried
+ * form copies its arguments on every call (a tenth of a render:
+ * docs/performance.md). The warnings are worked out only when they are
+ * asked for (`renderPod` drops them).
+ */
+function renderStages(objects: InputObjects, options: RenderOptions, withWarnings: true): E.Either<TaskpodError, RenderResult>;
+function renderStages(objects: InputObjects, options: RenderOptions, withWarnings: false): E.Either<TaskpodError, RenderedPod>;
+function renderStages(objects: InputObjects, options: RenderOptions, withWarnings: boolean): E.Either<TaskpodError, RenderResult | RenderedPod> {
   const config = options.config ?? DEFAULT_CONFIG;
-  return pipe(
-    theTaskRun(objects),
-    E.map((r) => ({ ...r, taskRun: defaultTaskRun(r.taskRun, runDefaults(findConfigDefaults(objects)).defaults) })),
-    E.chainFirst((r) => validateTaskRun(r.taskRun, `TaskRun ${r.namespace}/${r.name}`)),
-    E.chainFirst((r) =>
-      r.taskRun.spec?.status === 'TaskRunCancelled'
-        ? E.left(refused(`TaskRun ${r.namespace}/${r.name}`, 'spec.status', 'the TaskRun is cancelled: Tekton creates no Pod for it'))
-        : E.right(undefined),
-    ),
-    E.chain((r) => resolveRun(objects, r)),
-    E.chain(admit),
-    E.chainFirst((run) => validateParams(run.taskSpec, run.taskRun.spec?.inputs?.params ?? [], run.object)),
-    E.chainFirst((run) => validateResourceBindings(run, run.taskSpec)),
-    E.chain((run) => {
-      // A retry's Pod gets names of its own, as Tekton drew new random ones.
-      const seed = (options.attempt ?? 0) > 0 ? `${run.namespace}/${run.name}#retry${options.attempt ?? 0}` : `${run.namespace}/${run.name}`;
-      const ctx: ResourceContext = { config, run, seed };
-      return pipe(
-        E.right<TaskpodError, TaskSpec>(run.taskSpec),
-        E.chain((spec) => addImageDigestExporter(ctx, spec)),
-        E.chain((spec) => addInputResources(ctx, spec)),
-        E.chain((spec) => addOutputResources(ctx, spec)),
-        E.chain((spec) => redirect(run, spec, config)),
-        E.map((spec) => substitute(run, spec)),
-        E.chain((spec) =>
-          makePod({
-            images: config.images,
-            run: {
-              name: run.name,
-              namespace: run.namespace,
-              ...(run.taskRun.metadata?.uid !== undefined ? { uid: run.taskRun.metadata.uid } : {}),
-              labels: run.labels,
-              annotations: run.annotations,
-              serviceAccountName: run.serviceAccountName,
-              ...(run.taskRun.spec?.podTemplate !== undefined ? { podTemplate: run.taskRun.spec.podTemplate } : {}),
-              outputBindings: run.taskRun.spec?.outputs?.resources ?? [],
-            },
-            spec,
-            credentials: {
-              secretNames: (run.serviceAccount.secrets ?? []).map((s) => s.name ?? ''),
-              findSecret: run.findSecret,
-            },
-            seed,
-            object: run.object,
-          }),
-        ),
-        E.map((pod) => Pod.encode(pod) as RenderedPod),
-        E.map((pod) => ({
-          pod: options.sidecars === 'native' ? (toNativeSidecars(pod, (run.taskSpec.sidecars ?? []).length) as RenderedPod) : pod,
-          warnings: [
-            ...runDefaults(findConfigDefaults(objects)).warnings,
-            ...renderWarnings(run, pod, options.sidecars ?? 'nop', knownNopImage(config.images.nop, options.nopContains), config.imageEntrypoints),
-          ],
-        })),
-      );
-    }),
-  );
+  const found = theTaskRun(objects);
+  if (E.isLeft(found)) return found;
+  const configDefaults = runDefaults(findConfigDefaults(objects));
+  const r = { ...found.right, taskRun: defaultTaskRun(found.right.taskRun, configDefaults.defaults) };
+  const validRun = validateTaskRun(r.taskRun, `TaskRun ${r.namespace}/${r.name}`);
+  if (E.isLeft(validRun)) return validRun;
+  if (r.taskRun.spec?.status === 'TaskRunCancelled') {
+    return E.left(refused(`TaskRun ${r.namespace}/${r.name}`, 'spec.status', 'the TaskRun is cancelled: Tekton creates no Pod for it'));
+  }
+  const resolved = resolveRun(objects, r);
+  if (E.isLeft(resolved)) return resolved;
+  const admitted = admit(resolved.right);
+  if (E.isLeft(admitted)) return admitted;
+  const run = admitted.right;
+  const params = validateParams(run.taskSpec, run.taskRun.spec?.inputs?.params ?? [], run.object);
+  if (E.isLeft(params)) return params;
+  const bindings = validateResourceBindings(run, run.taskSpec);
+  if (E.isLeft(bindings)) return bindings;
+
+  // A retry's Pod gets names of its own, as Tekton drew new random ones.
+  const seed = (options.attempt ?? 0) > 0 ? `${run.namespace}/${run.name}#retry${options.attempt ?? 0}` : `${run.namespace}/${run.name}`;
+  const ctx: ResourceContext = { config, run, seed };
+  const withExporter = addImageDigestExporter(ctx, run.taskSpec);
+  if (E.isLeft(withExporter)) return withExporter;
+  const withInputs = addInputResources(ctx, withExporter.right);
+  if (E.isLeft(withInputs)) return withInputs;
+  const withOutputs = addOutputResources(ctx, withInputs.right);
+  if (E.isLeft(withOutputs)) return withOutputs;
+  const redirected = redirect(run, withOutputs.right, config);
+  if (E.isLeft(redirected)) return redirected;
+  const spec = substitute(run, redirected.right);
+  const made = makePod({
+    images: config.images,
+    run: {
+      name: run.name,
+      namespace: run.namespace,
+      ...(run.taskRun.metadata?.uid !== undefined ? { uid: run.taskRun.metadata.uid } : {}),
+      labels: run.labels,
+      annotations: run.annotations,
+      serviceAccountName: run.serviceAccountName,
+      ...(run.taskRun.spec?.podTemplate !== undefined ? { podTemplate: run.taskRun.spec.podTemplate } : {}),
+      outputBindings: run.taskRun.spec?.outputs?.resources ?? [],
+    },
+    spec,
+    credentials: {
+      secretNames: (run.serviceAccount.secrets ?? []).map((s) => s.name ?? ''),
+      findSecret: run.findSecret,
+    },
+    seed,
+    object: run.object,
+  });
+  if (E.isLeft(made)) return made;
+  const encoded = Pod.encode(made.right) as RenderedPod;
+  const pod = options.sidecars === 'native' ? (toNativeSidecars(encoded, (run.taskSpec.sidecars ?? []).length) as RenderedPod) : encoded;
+  if (!withWarnings) return E.right(pod);
+  return E.right({
+    pod,
+    warnings: [
+      ...configDefaults.warnings,
+      ...renderWarnings(run, encoded, options.sidecars ?? 'nop', knownNopImage(config.images.nop, options.nopContains), config.imageEntrypoints),
+    ],
+  });
 }
 
 /**
@@ -264,5 +281,5 @@ export function renderTaskRun(objects: InputObjects, options: RenderOptions = {}
  * @public
  */
 export function renderPod(objects: InputObjects, options: RenderOptions = {}): E.Either<TaskpodError, RenderedPod> {
-  return E.map((r: RenderResult) => r.pod)(renderTaskRun(objects, options));
+  return renderStages(objects, options, false);
 }

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Document, parse, visit } from 'yaml';
-import { printYaml } from '../src/cli/yaml-print';
+import { printYaml, YAML11_TAG_TESTS } from '../src/cli/yaml-print';
 import { resolvePlain } from '../src/input/go-yaml';
 import { runs } from './helpers/runs';
 
@@ -33,6 +33,16 @@ function agrees(value: unknown): boolean {
 }
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
+
+it("decides plain strings by the yaml package's own YAML 1.1 tag tests, in its order", () => {
+  // The printer keeps its own copy, so that printing does not load the package.
+  type TagTest = { readonly default?: boolean | 'key'; readonly tag: string; readonly test?: RegExp };
+  const schema = new Document(null, { version: '1.1' }).schema as unknown as { tags: readonly TagTest[]; compat?: readonly TagTest[] | null };
+  const own = [...schema.tags, ...(schema.compat ?? [])].filter((t) => t.default === true && t.tag !== 'tag:yaml.org,2002:str' && t.test !== undefined);
+  expect(own.length).toBe(13);
+  expect(YAML11_TAG_TESTS.map((r) => [r.source, r.flags])).toEqual(own.map((t) => [t.test!.source, t.test!.flags]));
+});
+
 
 it('prints every fixture Pod as the yaml package does', () => {
   const pods = readdirSync(FIXTURES)

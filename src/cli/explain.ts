@@ -6,8 +6,7 @@
  */
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import { explainRender, explanationMermaid, formatExplanation } from '../explain';
-import { explainPipelineRunRender, formatPipelineExplanation, pipelineExplanationMermaid } from '../explain/pipeline';
+import type { formatPipelineExplanation } from '../explain/pipeline';
 import { formatWarning } from '../warnings';
 import { optList, optString, UsageError } from './args';
 import { Command, CommandResult, commonOptions, limitsFrom, outputFormat } from './command';
@@ -15,6 +14,11 @@ import { formatValue, readInputs } from './io';
 import { isPipelineRunInput } from '../input/objects';
 import { checkOutcomeNames, outcomeOptions, outcomesOption, timeOption } from './outcomes';
 import { nopContains, sidecarMode } from './sidecar-io';
+
+// The explanations are loaded when the command runs, not when the CLI
+// starts (docs/performance.md).
+const explainLib = (): typeof import('../explain') => require('../explain') as typeof import('../explain');
+const pipelineLib = (): typeof import('../explain/pipeline') => require('../explain/pipeline') as typeof import('../explain/pipeline');
 
 /** The `explain` command. */
 export const explainCommand: Command = {
@@ -59,11 +63,11 @@ export const explainCommand: Command = {
         if (outcomes !== undefined) checkOutcomeNames(outcomes, x.tasks.map((t) => ({ name: t.name, conditions: t.conditions.map((c) => c.condition) })));
         return {
           stdout:
-            format === 'mermaid' ? pipelineExplanationMermaid(x) : format === 'text' ? formatPipelineExplanation(x) : formatValue(x, format === 'json' ? 'json' : 'yaml'),
+            format === 'mermaid' ? pipelineLib().pipelineExplanationMermaid(x) : format === 'text' ? pipelineLib().formatPipelineExplanation(x) : formatValue(x, format === 'json' ? 'json' : 'yaml'),
           warnings: format === 'mermaid' ? x.warnings.map(formatWarning) : [],
         };
       })(
-        explainPipelineRunRender(objects, { config, sidecars, nopContains: contains, ...(outcomes !== undefined ? { outcomes } : {}), ...(now !== undefined ? { now } : {}) }),
+        pipelineLib().explainPipelineRunRender(objects, { config, sidecars, nopContains: contains, ...(outcomes !== undefined ? { outcomes } : {}), ...(now !== undefined ? { now } : {}) }),
       );
     }
     if (outcomesOption(options) !== undefined || timeOption(options) !== undefined) {
@@ -71,10 +75,10 @@ export const explainCommand: Command = {
     }
     return pipe(
       files,
-      E.chain(({ objects, config }) => explainRender(objects, { config, sidecars, nopContains: contains })),
+      E.chain(({ objects, config }) => explainLib().explainRender(objects, { config, sidecars, nopContains: contains })),
       E.map((x) => ({
         stdout:
-          format === 'mermaid' ? explanationMermaid(x) : format === 'text' ? formatExplanation(x) : formatValue(x, format === 'json' ? 'json' : 'yaml'),
+          format === 'mermaid' ? explainLib().explanationMermaid(x) : format === 'text' ? explainLib().formatExplanation(x) : formatValue(x, format === 'json' ? 'json' : 'yaml'),
         ...(format === 'mermaid' ? { warnings: (x.warnings ?? []).map(formatWarning) } : {}),
       })),
     );

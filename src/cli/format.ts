@@ -5,9 +5,10 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/Either';
-import { Document, parse, visit } from 'yaml';
+import type { Document } from 'yaml';
 import { readFast } from '../input/fast-yaml';
 import { resolvePlain } from '../input/go-yaml';
+import { yamlLib } from '../input/yaml-lib';
 import { DEFAULT_LIMITS, parseDocuments } from '../input/yaml';
 import { printYamlChecked } from './yaml-print';
 
@@ -60,7 +61,7 @@ function readsBack(text: string, value: unknown): boolean {
   }
   try {
     const go = parseDocuments(text, 'output', { ...DEFAULT_LIMITS, maxBytes: Infinity });
-    return sameValue(parse(text, { version: '1.1' }), value) && E.isRight(go) && sameValue(go.right[0], value);
+    return sameValue(yamlLib().parse(text, { version: '1.1' }), value) && E.isRight(go) && sameValue(go.right[0], value);
   } catch {
     return false;
   }
@@ -73,6 +74,7 @@ function readsBack(text: string, value: unknown): boolean {
  * reads them as numbers, and a key `0o17` as "15".
  */
 function yamlText(value: unknown, options: Parameters<Document['toString']>[0] & { readonly version: '1.1' }): string {
+  const { Document, visit } = yamlLib();
   const doc = new Document(value, { version: options.version, aliasDuplicateObjects: false });
   visit(doc, {
     Scalar(_key, node) {

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { formatError } from '../errors';
@@ -60,10 +60,45 @@ export interface Streams {
   readonly stderrIsTTY?: boolean;
 }
 
+/**
+ * Writes `s` to standard output straight to its file descriptor: creating
+ * `process.stdout` (a stream, and for a pipe the `net` machinery behind it)
+ * was a sizeable part of the CLI's start-up (docs/performance.md). It goes
+ * in pieces of at most 64K characters, so that no copy of a large Pod's
+ * text as bytes is made at once. Where the descriptor does not take a
+ * piece whole (a non-blocking pipe that is full: EAGAIN) or refuses it, the
+ * rest of the text goes to `process.stdout`, as before.
+ */
+function writeStdout(s: string): void {
+  const PIECE = 65536;
+  let from = 0;
+  while (from < s.length) {
+    let to = Math.min(s.length, from + PIECE);
+    // Never between the two halves of a surrogate pair.
+    if (to < s.length && (s.charCodeAt(to - 1) & 0xfc00) === 0xd800) to--;
+    const piece = s.slice(from, to);
+    let written = 0;
+    try {
+      written = writeSync(1, piece);
+    } catch {
+      // written stays 0: nothing of this piece went out.
+    }
+    if (written < Buffer.byteLength(piece)) {
+      process.stdout.write(Buffer.concat([Buffer.from(piece).subarray(written), Buffer.from(s.slice(to))]));
+      return;
+    }
+    from = to;
+  }
+}
+
 const processStreams: Streams = {
-  stdout: (s) => process.stdout.write(s),
+  stdout: writeStdout,
   stderr: (s) => process.stderr.write(s),
-  stderrIsTTY: process.stderr.isTTY === true,
+  // Asked only when a command needs it (--each's progress bar): reading it
+  // creates process.stderr.
+  get stderrIsTTY() {
+    return process.stderr.isTTY === true;
+  },
 };
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -91,7 +126,14 @@ export async function main(argv: readonly string[], io: Streams = processStreams
     const operands = command.operands?.(options) === true;
     if (positional.length > 0 && !operands) throw new UsageError(`unexpected argument "${positional[0]}" (files are given with -f)`);
     if ('file' in command.options && !operands && optList(options, 'file').length === 0) throw new UsageError('no input: give at least one -f FILE (or -f - for standard input)');
-    const result = command.run(options, { operands: positional, stderr: io.stderr, ...(io.stderrIsTTY !== undefined ? { stderrIsTTY: io.stderrIsTTY } : {}) });
+    // stderrIsTTY is passed on as a getter: asked for only where it is used.
+    const result = command.run(options, {
+      operands: positional,
+      stderr: io.stderr,
+      get stderrIsTTY() {
+        return io.stderrIsTTY;
+      },
+    });
     if (E.isLeft(result)) {
       io.stderr(`taskpod ${command.name}: ${formatError(result.left)}\n`);
       return 1;

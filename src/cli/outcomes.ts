@@ -8,7 +8,9 @@ import * as E from 'fp-ts/Either';
 import { timeCodec } from '../model/core';
 import type { PipelineRunExpansion } from '../pipeline/expand';
 import type { Outcomes } from '../pipeline/simulate';
-import { timeMillis } from '../status/go-text';
+
+// Loaded when --now is given, not when the CLI starts (docs/performance.md).
+const goText = (): typeof import('../status/go-text') => require('../status/go-text') as typeof import('../status/go-text');
 import { optList, optString, OptionSpec, ParsedOptions, UsageError } from './args';
 
 /** The options, for a command's option spec. */
@@ -26,7 +28,7 @@ export function timeOption(options: ParsedOptions, name = 'now'): Date | undefin
   const text = optString(options, name);
   if (text === undefined) return undefined;
   const decoded = timeCodec.decode(text);
-  const whole = E.isRight(decoded) ? timeMillis(decoded.right) : undefined;
+  const whole = E.isRight(decoded) ? goText().timeMillis(decoded.right) : undefined;
   if (whole === undefined) throw new UsageError(`--${name} takes an RFC 3339 time such as 2019-10-30T10:00:00Z, not "${text}"`);
   // The fraction of a second counts for timeouts; JavaScript reads it where Go's layout and its agree.
   const precise = new Date(text).getTime();

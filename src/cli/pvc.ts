@@ -8,7 +8,6 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { objectLabel, invalidInput, TaskpodError } from '../errors';
 import { InputObjects, namespaceOf } from '../input/objects';
-import { pipelineRunName } from '../pipeline/expand';
 import {
   BUCKET_CONFIG_LABEL,
   findBucketConfigMap,
@@ -21,6 +20,9 @@ import {
 import { optList } from './args';
 import { Command, CommandResult, commonOptions, limitsFrom, outputFormat } from './command';
 import { formatValue, readObjects } from './io';
+
+// The PipelineRun layer is loaded when the command runs, not when the CLI starts (docs/performance.md).
+const pipelineLib = (): typeof import('../pipeline/expand') => require('../pipeline/expand') as typeof import('../pipeline/expand');
 
 /**
  * The claims of every PipelineRun among `objects` (with `config-artifact-pvc`
@@ -43,7 +45,7 @@ export function pipelineRunClaims(objects: InputObjects): E.Either<TaskpodError,
       return E.left(invalidInput(objectLabel('PipelineRun', namespace, undefined), 'metadata.name', 'missing: a PipelineRun needs a name or a generateName'));
     }
     if (bucket) continue;
-    const claim = pipelineRunClaim({ name: pipelineRunName(pr), namespace, uid: pr.metadata?.uid ?? '' }, find(SYSTEM_NAMESPACE, PVC_CONFIG_NAME));
+    const claim = pipelineRunClaim({ name: pipelineLib().pipelineRunName(pr), namespace, uid: pr.metadata?.uid ?? '' }, find(SYSTEM_NAMESPACE, PVC_CONFIG_NAME));
     if (E.isLeft(claim)) return claim;
     claims.push(claim.right);
   }

@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { isPipelineRunInput } from '../input/objects';
-import { expandPipelineRun, finalPipelineRun, PipelineRunExpansion } from '../pipeline/expand';
+import type { PipelineRunExpansion } from '../pipeline/expand';
 import { renderTaskRun } from '../render';
 import { formatWarning } from '../warnings';
 import { CommandResult, Command, commonOptions, limitsFrom, outputFormat } from './command';
@@ -14,7 +14,11 @@ import { formatValue, readInputs } from './io';
 import { optList, optString, ParsedOptions, UsageError } from './args';
 import { checkOutcomeNames, outcomeOptions, outcomesOption, outcomeTargets, timeOption } from './outcomes';
 import { nopContains, sidecarMode } from './sidecar-io';
-import { renderEach } from './each';
+
+// The PipelineRun layer and --each are loaded when an input or option asks
+// for them, not when the CLI starts (docs/performance.md).
+const pipelineLib = (): typeof import('../pipeline/expand') => require('../pipeline/expand') as typeof import('../pipeline/expand');
+const eachLib = (): typeof import('./each') => require('./each') as typeof import('./each');
 
 /**
  * The List of a PipelineRun's expansion: every item, or with `--task` only
@@ -26,7 +30,7 @@ export function expansionList(
   task: string | undefined,
   withStatus = false,
 ): { readonly apiVersion: 'v1'; readonly kind: 'List'; readonly items: readonly unknown[] } {
-  const last = withStatus ? [finalPipelineRun(expansion)] : [];
+  const last = withStatus ? [pipelineLib().finalPipelineRun(expansion)] : [];
   if (task === undefined) return { apiVersion: 'v1', kind: 'List', items: [...expansion.items, ...last] };
   if (!expansion.run.tasks.some((t) => t.task.name === task)) {
     throw new UsageError(`--task ${task}: ${expansion.run.specObject} has no task "${task}" (tasks: ${expansion.run.tasks.map((t) => t.task.name ?? '').join(', ')})`);
@@ -94,7 +98,7 @@ export const renderCommand: Command = {
   },
   operands: (options) => options.each === true,
   run(options, context): CommandResult {
-    if (options.each === true) return renderEach(options, context?.operands ?? [], context ?? { stderr: () => undefined }, renderOnce);
+    if (options.each === true) return eachLib().renderEach(options, context?.operands ?? [], context ?? { stderr: () => undefined }, renderOnce);
     if (options.check === true || options['out-dir'] !== undefined) throw new UsageError(`--${options.check === true ? 'check' : 'out-dir'} goes with --each`);
     return renderOnce(options);
   },
@@ -121,7 +125,7 @@ function renderOnce(options: ParsedOptions): CommandResult {
         stdout: formatValue(expansionList(expansion, task, outcomes !== undefined || now !== undefined), format === 'json' ? 'json' : 'yaml'),
         warnings: expansion.warnings.map(formatWarning),
       };
-    })(expandPipelineRun(objects, { config, sidecars, nopContains: contains, ...(outcomes !== undefined ? { outcomes } : {}), ...(now !== undefined ? { now } : {}) }));
+    })(pipelineLib().expandPipelineRun(objects, { config, sidecars, nopContains: contains, ...(outcomes !== undefined ? { outcomes } : {}), ...(now !== undefined ? { now } : {}) }));
   }
   if (task !== undefined) throw new UsageError('--task selects a pipeline task: it needs a PipelineRun (and no TaskRun) in the input');
   if (outcomes !== undefined || now !== undefined) throw new UsageError('--fail, --fail-condition and --now are for a PipelineRun (and no TaskRun) in the input');

@@ -13,14 +13,17 @@ import type { Pod } from '../model/core';
 import { TaskRun, TaskRunStatus } from '../model/tekton';
 import { withField } from '../sidecars/pod';
 import { DEFAULTS_CONFIG_NAME, runDefaults } from '../admission/config-defaults';
-import { taskRunStatus } from '../status/taskrun';
 import { formatWarning } from '../warnings';
 import { PipelineRun } from '../model/pipeline';
-import { pipelineRunStatus, PipelineRunStatusResult } from '../status/pipelinerun-input';
+import type { PipelineRunStatusResult } from '../status/pipelinerun-input';
 import { optList, ParsedOptions } from './args';
 import { Command, CommandResult, commonOptions, limitsFrom, outputFormat } from './command';
 import { formatValue, readObjects } from './io';
 import { timeOption } from './outcomes';
+
+// The status layer is loaded when the command runs, not when the CLI starts (docs/performance.md).
+const taskRunLib = (): typeof import('../status/taskrun') => require('../status/taskrun') as typeof import('../status/taskrun');
+const pipelineRunLib = (): typeof import('../status/pipelinerun-input') => require('../status/pipelinerun-input') as typeof import('../status/pipelinerun-input');
 
 /** `--now`: an RFC 3339 time (fractions kept), else the clock: the CLI is where taskpod may read it. */
 function nowOption(options: ParsedOptions): Date {
@@ -84,7 +87,7 @@ export const statusCommand: Command = {
       return E.map((r: PipelineRunStatusResult) => ({
         stdout: formatValue(PipelineRun.encode(r.pipelineRun), format === 'json' ? 'json' : 'yaml'),
         warnings: r.warnings.map(formatWarning),
-      }))(pipelineRunStatus(read.right, now));
+      }))(pipelineRunLib().pipelineRunStatus(read.right, now));
     }
     return pipe(
       E.Do,
@@ -95,7 +98,7 @@ export const statusCommand: Command = {
         E.right(runDefaults(objects.configMaps.find((c) => c.metadata?.name === DEFAULTS_CONFIG_NAME && namespaceOf(c) === SYSTEM_NAMESPACE))),
       ),
       E.bind('result', ({ run, pod, defaults }) =>
-        taskRunStatus(run.taskRun, pod, now, { defaultTimeoutMinutes: Number(defaults.defaults.timeout / 60_000_000_000n) }),
+        taskRunLib().taskRunStatus(run.taskRun, pod, now, { defaultTimeoutMinutes: Number(defaults.defaults.timeout / 60_000_000_000n) }),
       ),
       E.map(({ run, result, defaults }) => {
         const status = TaskRunStatus.encode(result.status);

@@ -14,7 +14,6 @@
  *
  * @packageDocumentation
  */
-import { Document } from 'yaml';
 import { readFast } from '../input/fast-yaml';
 import { resolvePlain } from '../input/go-yaml';
 
@@ -44,18 +43,31 @@ function checkBlock(block: string, value: string): void {
   else if (read.length !== 1 || (read[0] as { k?: unknown } | null)?.k !== value) verdict = 'fails';
 }
 
-type TagTest = { readonly default?: boolean | 'key'; readonly tag: string; readonly test?: RegExp };
-let tagTests: readonly TagTest[] | undefined;
-
-/** The `yaml` package's YAML 1.1 scalar tags that a plain string could be read as (other than a string). */
-function tags(): readonly TagTest[] {
-  if (tagTests === undefined) {
-    const schema = new Document(null, { version: '1.1' }).schema as unknown as { tags: readonly TagTest[]; compat?: readonly TagTest[] | null };
-    // Tags it reads a plain scalar as by default (not the merge key's, which its printer leaves plain).
-    tagTests = [...schema.tags, ...(schema.compat ?? [])].filter((t) => t.default === true && t.tag !== 'tag:yaml.org,2002:str' && t.test !== undefined);
-  }
-  return tagTests;
-}
+/**
+ * The tests of the `yaml` package's YAML 1.1 scalar tags (2.9.1) that read
+ * a plain scalar as something other than a string by default, in its
+ * schema's order: null, the two bools, the four ints, the three floats, the
+ * sexagesimal int and float, the timestamp. Written out here rather than
+ * taken from the package's schema, so that printing does not load the
+ * package (docs/performance.md); test/cli-yaml-print.test.ts checks them
+ * against the schema, so a version of the package with other tags fails
+ * there rather than printing differently.
+ */
+export const YAML11_TAG_TESTS: readonly RegExp[] = [
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+  /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+  /^[-+]?0b[0-1_]+$/,
+  /^[-+]?0[0-7_]+$/,
+  /^[-+]?[0-9][0-9_]*$/,
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+  /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/,
+];
 
 /** Control characters and unpaired surrogates, which the `yaml` package always double-quotes. */
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
@@ -103,18 +115,44 @@ function quoted(value: string): string {
   return doubleQuoted(value);
 }
 
+/**
+ * The text of one-line strings already printed: a Pod repeats its keys and
+ * many values (`name`, `mountPath`, `/workspace`, images) in every
+ * container, and `render --each` across Pods; working each out (five regular
+ * expressions and go-yaml's scalar rules) was two thirds of the printing
+ * (docs/performance.md). The text of a one-line string depends on nothing
+ * else. Strings up to {@link MEMO_LENGTH} characters are kept, and the memo
+ * is emptied when it reaches {@link MEMO_SIZE} entries, so that it stays
+ * small over any number of renders.
+ */
+const ONE_LINE = new Map<string, string>();
+const MEMO_LENGTH = 128;
+const MEMO_SIZE = 10_000;
+
 /** A string as a scalar: plain, quoted or (multi-line, not a key) a literal block at `indent`. */
 function scalarText(value: string, key: boolean, indent: string): string {
   if (value.includes('\n')) {
     if (key) throw UNSURE;
     return literalBlock(value, indent);
   }
+  const known = ONE_LINE.get(value);
+  if (known !== undefined) return known;
+  const text = oneLineText(value);
+  if (value.length <= MEMO_LENGTH) {
+    if (ONE_LINE.size >= MEMO_SIZE) ONE_LINE.clear();
+    ONE_LINE.set(value, text);
+  }
+  return text;
+}
+
+/** A one-line string as a plain or quoted scalar (UNSURE where the `yaml` package must print it). */
+function oneLineText(value: string): string {
   if (CONTROL.test(value)) return doubleQuoted(value);
   // io.ts double-quotes what go-yaml v2 would read as something else.
   if (resolvePlain(value) !== value) return doubleQuoted(value);
   if (NOT_PLAIN.test(value)) return quoted(value);
   if (DOC_MARKER.test(value)) throw UNSURE;
-  if (mayResolve(value) && tags().some((t) => t.test!.test(value))) return quoted(value);
+  if (mayResolve(value) && YAML11_TAG_TESTS.some((t) => t.test(value))) return quoted(value);
   return value;
 }
 
@@ -162,8 +200,39 @@ function otherScalar(v: unknown): string {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
+/** Where the printer puts lines: an array, or the {@link Text} of a whole document. */
+interface Lines {
+  push(line: string): void;
+}
+
+/**
+ * The lines of a document, joined as they come in blocks of a few hundred:
+ * a 1,000-step Pod is some 50,000 lines, and holding them all until the end
+ * made the young generation of the heap grow to its largest, a good part of
+ * the CLI's peak memory (docs/performance.md).
+ */
+class Text implements Lines {
+  private readonly blocks: string[] = [];
+  private lines: string[] = [];
+
+  push(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length >= 256) {
+      this.blocks.push(this.lines.join('\n'));
+      this.lines = [];
+    }
+  }
+
+  /** Every line, each ended by a newline. */
+  text(): string {
+    if (this.lines.length > 0) this.blocks.push(this.lines.join('\n'));
+    this.lines = [];
+    return `${this.blocks.join('\n')}\n`;
+  }
+}
+
 /** `value` as the value of a map entry or a list item: `inline` text after `key: ` or `- `, or `block` lines after it. */
-function node(v: unknown, indent: string, out: string[], lead: string): void {
+function node(v: unknown, indent: string, out: Lines, lead: string): void {
   if (Array.isArray(v)) {
     if (v.length === 0) {
       out.push(`${lead} []`);
@@ -187,7 +256,7 @@ function node(v: unknown, indent: string, out: string[], lead: string): void {
   out.push(`${lead} ${typeof v === 'string' ? scalarText(v, false, indent) : otherScalar(v)}`);
 }
 
-function map(o: Record<string, unknown>, keys: readonly string[], indent: string, out: string[]): void {
+function map(o: Record<string, unknown>, keys: readonly string[], indent: string, out: Lines): void {
   for (const k of keys) {
     const v = o[k];
     if (v === undefined) continue;
@@ -198,7 +267,7 @@ function map(o: Record<string, unknown>, keys: readonly string[], indent: string
   }
 }
 
-function seq(xs: readonly unknown[], itemIndent: string, out: string[]): void {
+function seq(xs: readonly unknown[], itemIndent: string, out: Lines): void {
   // Items at itemIndent ("- "), their contents two further in.
   const inner = `${itemIndent}  `;
   for (const x of xs) {
@@ -254,9 +323,9 @@ export function printYamlChecked(value: unknown): { readonly text: string; reado
   if (keys.length === 0) return undefined;
   verdict = 'reads-back';
   try {
-    const out: string[] = [];
+    const out = new Text();
     map(value, keys, '', out);
-    return { text: `${out.join('\n')}\n`, readBack: verdict };
+    return { text: out.text(), readBack: verdict };
   } catch (e) {
     if (e === UNSURE) return undefined;
     throw e;

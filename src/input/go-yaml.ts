@@ -11,8 +11,16 @@
  *
  * @packageDocumentation
  */
-import { Document, isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
+import type { Alias, Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { formatGoFloat32 } from '../model/struct';
+import { yamlLib } from './yaml-lib';
+
+// The `yaml` package's node tests, for text the fast reader leaves to it: the
+// package is loaded on first use (./yaml-lib.ts).
+const isAlias = (n: unknown): n is Alias => yamlLib().isAlias(n);
+const isMap = (n: unknown): n is YAMLMap => yamlLib().isMap(n);
+const isScalar = (n: unknown): n is Scalar => yamlLib().isScalar(n);
+const isSeq = (n: unknown): n is YAMLSeq => yamlLib().isSeq(n);
 
 /** Go's float regexp in yaml.v2's resolver: an exponent must have a sign. */
 const GO_YAML_FLOAT = /^[-+]?[0-9]*\.?[0-9]+([eE][-+][0-9]+)?$/;

@@ -9,10 +9,10 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/Either';
-import { LineCounter, parseAllDocuments, visit } from 'yaml';
 import { invalidInput, TaskpodError } from '../errors';
 import { readFast } from './fast-yaml';
 import { toGoJson } from './go-yaml';
+import { yamlLib } from './yaml-lib';
 
 /**
  * Limits on what is read.
@@ -78,6 +78,7 @@ export function parseDocuments(text: string, source: string, limits: ReadLimits 
  */
 export function parseFull(text: string, source: string, limits: ReadLimits = DEFAULT_LIMITS): E.Either<TaskpodError, unknown[]> {
   try {
+    const { LineCounter, parseAllDocuments, visit } = yamlLib();
     const lines = new LineCounter();
     // Every scalar is kept as its text (failsafe), then resolved as go-yaml v2
     // resolved it (src/input/go-yaml.ts).

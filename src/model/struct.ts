@@ -257,8 +257,13 @@ const ASCII = /^[\x00-\x7f]*$/;
  * The keys of `o` in byte-wise (UTF-8) order, as Go's encoder sorted map keys.
  * For ASCII keys (nearly always) that is JavaScript's default string order;
  * otherwise the keys are compared as UTF-8 bytes.
+ *
+ * @example
+ * ```ts
+ * goSortedKeys({ memory: '1Gi', cpu: '1' }); // ['cpu', 'memory']
+ * ```
  */
-function sortedKeys(o: object): string[] {
+export function goSortedKeys(o: object): string[] {
   const keys = Object.keys(o);
   if (keys.every((k) => ASCII.test(k))) return keys.sort();
   return keys
@@ -324,7 +329,7 @@ export function mapOf<C extends t.Mixed>(
     (a) => {
       // Go's encoder writes map keys sorted, byte-wise.
       const out: Record<string, unknown> = {};
-      const keys = sortedKeys(a);
+      const keys = goSortedKeys(a);
       for (const k of keys) defineField(out, k, codec.encode(a[k]));
       return out as Record<string, t.OutputOf<C>>;
     },

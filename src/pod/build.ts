@@ -19,7 +19,6 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/Either';
-import { pipe } from 'fp-ts/function';
 import { refused, TaskpodError } from '../errors';
 import type { Container, Pod, Secret, Volume } from '../model/core';
 import type { Images } from '../model/config';
@@ -181,6 +180,9 @@ function protectWorkingDirArgs(c: Container): Container {
   return kubeletWouldChange(text, defined, (c.envFrom ?? []).length > 0) ? { ...c, args: ['-args', escapeForKubelet(text)] } : c;
 }
 
+/** The container name of the step that places the tools (an init container). */
+const PLACE_TOOLS_CONTAINER = restrictLength(`${STEP_PREFIX}${PLACE_TOOLS}`);
+
 /**
  * Builds the Pod from a TaskSpec that has been through resources,
  * entrypoint rewriting and substitution.
@@ -196,78 +198,73 @@ function protectWorkingDirArgs(c: Container): Container {
 export function makePod(input: MakePodInput): E.Either<TaskpodError, Pod> {
   const { images, run, spec, seed, object } = input;
   const steps = spec.steps ?? [];
-  return pipe(
-    makeCredentialInitializer(images.creds, input.credentials.secretNames, input.credentials.findSecret, seed, `ServiceAccount ${run.namespace}/${run.serviceAccountName === '' ? 'default' : run.serviceAccountName}`),
-    E.chain((cred) => {
-      const workingDirInit = makeWorkingDirInitializer(images.bashNoop, steps, seed);
-      const initSteps: Step[] = [
-        cred.step,
-        ...(workingDirInit !== undefined ? [workingDirInit] : []),
-        ...outputImageDirSteps(images.bashNoop, run.outputBindings, spec.outputs?.resources ?? [], seed),
-      ];
-      const maxIndices = maxRequestIndices(steps);
-      const podSteps: Step[] = [];
-      const scripts: PlacedScript[] = [];
-      for (const [i, original] of steps.entries()) {
-        let s = withImplicits(original);
-        if (s.script !== undefined && s.script !== '') {
-          const placed = placeScript(s.script, i, seed);
-          scripts.push(placed);
-          s = runScriptFile(s, placed.file);
-        }
-        s = { ...s, workingDir: s.workingDir === undefined || s.workingDir === '' ? WORKSPACE_DIR : s.workingDir, name: stepContainerName(s, i) };
-        if (s.name === restrictLength(`${STEP_PREFIX}${PLACE_TOOLS}`)) initSteps.push(s);
-        else podSteps.push(zeroNonMaxRequests(s, i, maxIndices));
-      }
-      const volumes: Volume[] = [
-        ...(spec.volumes ?? []),
-        ...(run.podTemplate?.volumes ?? []),
-        ...IMPLICIT_VOLUMES,
-        ...cred.volumes,
-        ...(scripts.length > 0 ? [SCRIPTS_VOLUME] : []),
-      ];
-      const placeScripts = scripts.length > 0 ? placeScriptsStep(images.bashNoop, seed) : undefined;
-      if (placeScripts !== undefined) initSteps.push(placeScripts);
-      const seen = new Set<string>();
-      for (const [i, v] of volumes.entries()) {
-        if (seen.has(v.name ?? '')) return E.left(refused(object, `pod.spec.volumes[${i}].name`, `multiple volumes with same name "${v.name ?? ''}"`));
-        seen.add(v.name ?? '');
-      }
-      const template = spec.stepTemplate;
-      const merge = (xs: readonly Step[]) =>
-        E.mapLeft((m: string) => refused(object, 'spec.stepTemplate', m))(mergeAllWithTemplate(template, xs.map(toContainer)));
-      return pipe(
-        E.Do,
-        E.bind('init', () => merge(initSteps)),
-        E.bind('containers', () => merge(podSteps)),
-        E.map(({ init, containers }): Pod => {
-          const finalInit = init.map((c, i) => {
-            const from = initSteps[i];
-            if (placeScripts !== undefined && from === placeScripts) return fillPlaceScripts(c, scripts);
-            if (workingDirInit !== undefined && from === workingDirInit) return protectWorkingDirArgs(c);
-            return c;
-          });
-          const pt = run.podTemplate;
-          return {
-            apiVersion: 'v1',
-            kind: 'Pod',
-            metadata: podMetadata(podName(seed, run.name), run.namespace, run),
-            spec: {
-              volumes,
-              initContainers: finalInit,
-              containers: [...containers, ...(spec.sidecars ?? [])],
-              restartPolicy: 'Never',
-              ...(run.serviceAccountName !== '' ? { serviceAccountName: run.serviceAccountName } : {}),
-              ...(pt?.nodeSelector !== undefined ? { nodeSelector: pt.nodeSelector } : {}),
-              ...(pt?.securityContext !== undefined ? { securityContext: pt.securityContext } : {}),
-              ...(pt?.affinity !== undefined ? { affinity: pt.affinity } : {}),
-              ...(pt?.tolerations !== undefined ? { tolerations: pt.tolerations } : {}),
-              ...(pt?.runtimeClassName !== undefined ? { runtimeClassName: pt.runtimeClassName } : {}),
-            },
-          };
-        }),
-      );
-    }),
-    E.chain((pod) => checkPod(pod, object)),
-  );
+  const credInit = makeCredentialInitializer(images.creds, input.credentials.secretNames, input.credentials.findSecret, seed, `ServiceAccount ${run.namespace}/${run.serviceAccountName === '' ? 'default' : run.serviceAccountName}`);
+  if (E.isLeft(credInit)) return credInit;
+  const cred = credInit.right;
+  const workingDirInit = makeWorkingDirInitializer(images.bashNoop, steps, seed);
+  const initSteps: Step[] = [
+    cred.step,
+    ...(workingDirInit !== undefined ? [workingDirInit] : []),
+    ...outputImageDirSteps(images.bashNoop, run.outputBindings, spec.outputs?.resources ?? [], seed),
+  ];
+  const maxIndices = maxRequestIndices(steps);
+  const podSteps: Step[] = [];
+  const scripts: PlacedScript[] = [];
+  for (const [i, original] of steps.entries()) {
+    let s = withImplicits(original);
+    if (s.script !== undefined && s.script !== '') {
+      const placed = placeScript(s.script, i, seed);
+      scripts.push(placed);
+      s = runScriptFile(s, placed.file);
+    }
+    s = { ...s, workingDir: s.workingDir === undefined || s.workingDir === '' ? WORKSPACE_DIR : s.workingDir, name: stepContainerName(s, i) };
+    if (s.name === PLACE_TOOLS_CONTAINER) initSteps.push(s);
+    else podSteps.push(zeroNonMaxRequests(s, i, maxIndices));
+  }
+  const volumes: Volume[] = [
+    ...(spec.volumes ?? []),
+    ...(run.podTemplate?.volumes ?? []),
+    ...IMPLICIT_VOLUMES,
+    ...cred.volumes,
+    ...(scripts.length > 0 ? [SCRIPTS_VOLUME] : []),
+  ];
+  const placeScripts = scripts.length > 0 ? placeScriptsStep(images.bashNoop, seed) : undefined;
+  if (placeScripts !== undefined) initSteps.push(placeScripts);
+  const seen = new Set<string>();
+  for (const [i, v] of volumes.entries()) {
+    if (seen.has(v.name ?? '')) return E.left(refused(object, `pod.spec.volumes[${i}].name`, `multiple volumes with same name "${v.name ?? ''}"`));
+    seen.add(v.name ?? '');
+  }
+  const template = spec.stepTemplate;
+  const mergedInit = mergeAllWithTemplate(template, initSteps.map(toContainer));
+  if (E.isLeft(mergedInit)) return E.left(refused(object, 'spec.stepTemplate', mergedInit.left));
+  const mergedContainers = mergeAllWithTemplate(template, podSteps.map(toContainer));
+  if (E.isLeft(mergedContainers)) return E.left(refused(object, 'spec.stepTemplate', mergedContainers.left));
+  const init = mergedInit.right;
+  const containers = mergedContainers.right;
+  const finalInit = init.map((c, i) => {
+    const from = initSteps[i];
+    if (placeScripts !== undefined && from === placeScripts) return fillPlaceScripts(c, scripts);
+    if (workingDirInit !== undefined && from === workingDirInit) return protectWorkingDirArgs(c);
+    return c;
+  });
+  const pt = run.podTemplate;
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: podMetadata(podName(seed, run.name), run.namespace, run),
+    spec: {
+      volumes,
+      initContainers: finalInit,
+      containers: [...containers, ...(spec.sidecars ?? [])],
+      restartPolicy: 'Never',
+      ...(run.serviceAccountName !== '' ? { serviceAccountName: run.serviceAccountName } : {}),
+      ...(pt?.nodeSelector !== undefined ? { nodeSelector: pt.nodeSelector } : {}),
+      ...(pt?.securityContext !== undefined ? { securityContext: pt.securityContext } : {}),
+      ...(pt?.affinity !== undefined ? { affinity: pt.affinity } : {}),
+      ...(pt?.tolerations !== undefined ? { tolerations: pt.tolerations } : {}),
+      ...(pt?.runtimeClassName !== undefined ? { runtimeClassName: pt.runtimeClassName } : {}),
+    },
+  };
+  return checkPod(pod, object);
 }

@@ -875,3 +875,134 @@ export function createThreeWayMergePatch(original: GoMap, modified: GoMap, curre
 export function strategicMergePatch(original: GoMap, patch: GoMap, schema: PatchSchema): Result<GoMap> {
   return mergeMap(original, patch, schema, { mergeParallelList: true, ignoreUnmatchedNulls: true });
 }
+
+// ---------------------------------------------------------------------------
+// The same, in one pass, where it comes down to a plain rule
+// ---------------------------------------------------------------------------
+
+/** Thrown inside {@link threeWayMergeFast} where the plain rule may not hold; never escapes it. */
+const NOT_PLAIN = new Error('not a plain merge');
+
+const isDirectiveKey = (k: string): boolean => k.charCodeAt(0) === 36; // '$'
+
+/**
+ * The position of each item of a keyed list by its merge key. Throws
+ * {@link NOT_PLAIN} unless every item is an object without directive keys
+ * whose merge key is a string or an integer, each key once.
+ */
+function keyPositions(list: readonly GoValue[], mergeKey: string): Map<string | number, number> {
+  const at = new Map<string | number, number>();
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (!isMap(item)) throw NOT_PLAIN;
+    for (const k of item.keys()) if (isDirectiveKey(k)) throw NOT_PLAIN;
+    const key = item.get(mergeKey);
+    if (typeof key !== 'string' && !(typeof key === 'number' && Number.isInteger(key))) throw NOT_PLAIN;
+    if (at.has(key)) throw NOT_PLAIN;
+    at.set(key, i);
+  }
+  return at;
+}
+
+const mergeKeyOf = (item: GoValue, mergeKey: string): string | number => (item as GoMap).get(mergeKey) as string | number;
+
+/**
+ * Two keyed lists (`patchStrategy:"merge"`), each key once in each:
+ * `modified`'s items in its order, each merged over the `current` item
+ * with its key; then the items only `current` has, in its order, each
+ * placed before the first `modified` item that `current` lists after it
+ * (what diffLists, mergeSlice and mergePatchIntoOriginal's
+ * normalizeElementOrder and mergeSortedSlice come to for such lists).
+ */
+function mergeKeyedLists(current: readonly GoValue[], modified: readonly GoValue[], item: PatchSchema, mergeKey: string): GoValue[] {
+  if (current.length === 0 || modified.length === 0) throw NOT_PLAIN;
+  const inCurrent = keyPositions(current, mergeKey);
+  const inModified = keyPositions(modified, mergeKey);
+  const fromModified = modified.map((m) => {
+    const at = inCurrent.get(mergeKeyOf(m, mergeKey));
+    return at === undefined ? m : mergeOver(current[at] as GoMap, m as GoMap, item);
+  });
+  const currentOnly = current.filter((c) => !inModified.has(mergeKeyOf(c, mergeKey)));
+  const out: GoValue[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < currentOnly.length || j < fromModified.length) {
+    if (i >= currentOnly.length) out.push(fromModified[j++] as GoValue);
+    else if (j >= fromModified.length) out.push(currentOnly[i++] as GoValue);
+    else {
+      const li = inCurrent.get(mergeKeyOf(currentOnly[i] as GoValue, mergeKey)) as number;
+      const ri = inCurrent.get(mergeKeyOf(modified[j] as GoValue, mergeKey));
+      if (ri !== undefined && li < ri) out.push(currentOnly[i++] as GoValue);
+      else out.push(fromModified[j++] as GoValue);
+    }
+  }
+  return out;
+}
+
+/**
+ * `modified` merged over `current`: every field of `current` kept, every
+ * field of `modified` set over it; objects (structs and maps) merged field
+ * by field, keyed lists item by item ({@link mergeKeyedLists}), any other
+ * value `modified`'s. Keys keep `current`'s order, new ones follow in
+ * `modified`'s, as mergeMap leaves them. Throws {@link NOT_PLAIN} where the
+ * full algorithm could do something else: a `null`, a directive key, a
+ * field the schema does not know (or a list it does not type as a list),
+ * a patch strategy other than none or `merge`, an object inside a map, a
+ * keyed list with a repeated key.
+ */
+function mergeOver(current: GoMap, modified: GoMap, schema: PatchSchema): GoMap {
+  const out = new Map(current);
+  const t = schema.type;
+  // forEach, not for-of: no [key, value] array per entry.
+  modified.forEach((mv, k) => {
+    if (isDirectiveKey(k) || mv === null) throw NOT_PLAIN;
+    const cv = current.get(k);
+    if (cv === undefined) {
+      out.set(k, mv);
+      return;
+    }
+    if (cv === null) throw NOT_PLAIN;
+    if (typeOf(cv) !== typeOf(mv)) out.set(k, mv);
+    else if (isMap(cv) || isSlice(cv)) {
+      const f = t.kind === 'struct' ? exactFields(t).get(k) : undefined;
+      if (f === undefined) throw NOT_PLAIN;
+      if (isMap(cv)) {
+        if (f.patchStrategy !== '' || (f.type.kind !== 'struct' && f.type.kind !== 'map')) throw NOT_PLAIN;
+        out.set(k, mergeOver(cv, mv as GoMap, { type: f.type, pointer: f.pointer }));
+      } else if (f.pointer || f.type.kind !== 'slice' || f.type.elem.kind === 'slice') throw NOT_PLAIN;
+      else if (f.patchStrategy === '') out.set(k, mv);
+      else if (f.patchStrategy === MERGE && f.patchMergeKey !== '' && f.type.elem.kind === 'struct') {
+        out.set(k, mergeKeyedLists(cv, mv as readonly GoValue[], { type: f.type.elem, pointer: false }, f.patchMergeKey));
+      } else throw NOT_PLAIN;
+    } else out.set(k, mv);
+  });
+  return out;
+}
+
+/**
+ * What `strategicMergePatch(current, createThreeWayMergePatch(original,
+ * modified, current))` gives, worked out in one pass, for the inputs where
+ * the two come down to a plain rule: nothing to delete from `original` to
+ * `modified`, and no `null`, directive key or repeated merge key where the
+ * merge looks; `undefined` for any other input, which the caller then
+ * gives to those two functions. The rule: {@link mergeOver}. It is what
+ * MergeStepsWithStepTemplate does to nearly every step, several times
+ * faster and with a fraction of the garbage (docs/performance.md);
+ * test/pod/strategic-merge-fast.test.ts checks it against the two calls.
+ *
+ * @example
+ * ```ts
+ * threeWayMergeFast(new Map(), new Map([['image', 'b']]), new Map([['image', 'a'], ['tty', true]]), schema);
+ * // Map { 'image' => 'b', 'tty' => true }
+ * ```
+ */
+export function threeWayMergeFast(original: GoMap, modified: GoMap, current: GoMap, schema: PatchSchema): GoMap | undefined {
+  const deletions = diffMaps(original, modified, schema, { setElementOrder: true, ignoreChangesAndAdditions: true, ignoreDeletions: false });
+  if (isLeft(deletions) || deletions.right.size > 0) return undefined;
+  try {
+    return mergeOver(current, modified, schema);
+  } catch (e) {
+    if (e === NOT_PLAIN) return undefined;
+    throw e;
+  }
+}
