@@ -196,17 +196,18 @@ function validateVariables(spec: TaskSpec, object: string, at: string): Check {
   const params = new Set((spec.inputs?.params ?? []).map((p) => p.name ?? ''));
   const arrays = new Set((spec.inputs?.params ?? []).filter((p) => p.type === 'array').map((p) => p.name ?? ''));
   const resources = new Set([...(spec.inputs?.resources ?? []), ...(spec.outputs?.resources ?? [])].map((r) => r.name ?? ''));
-  const strings = (spec.steps ?? []).flatMap((s, i) => stepStrings(s, `${at}.steps[${i}]`));
-  for (const { field, value } of strings) {
-    for (const v of findVariables(value, 'params')) {
+  // Each string's param references, found once for the checks below.
+  const strings = (spec.steps ?? []).flatMap((s, i) => stepStrings(s, `${at}.steps[${i}]`)).map((x) => ({ ...x, params: findVariables(x.value, 'params') }));
+  for (const { field, value, params: refs } of strings) {
+    for (const v of refs) {
       if (!params.has(v.name)) return E.left(invalid(object, field, `non-existent variable in "${value}": no param "${v.name}" is declared`));
     }
   }
-  for (const { field, value, list } of strings) {
-    for (const v of findVariables(value, 'params')) {
+  for (const { field, value, list, params: refs } of strings) {
+    for (const v of refs) {
       if (!arrays.has(v.name)) continue;
       if (!list) return E.left(invalid(object, field, `variable type invalid in "${value}": array param "${v.name}" can only be used in command or args`));
-      const firstMatch = findVariables(value, 'params')[0]?.match ?? '';
+      const firstMatch = refs[0]?.match ?? '';
       if (value.length !== firstMatch.length) {
         return E.left(invalid(object, field, `variable is not properly isolated in "${value}": an array param must be the whole item`));
       }
