@@ -32,7 +32,7 @@ import {
   ResourceContext,
   validateResourceBindings,
 } from './resources';
-import { applyReplacements, paramReplacements, replaceVariables, StringReplacements } from './substitution';
+import { applyReplacementsInTurn, paramReplacements, replaceVariables, StringReplacements } from './substitution';
 
 /**
  * Options of a render.
@@ -213,12 +213,9 @@ export function substitute(run: ResolvedRun, spec: TaskSpec): TaskSpec {
   return substituteWith(spec, specReplacements(run, spec));
 }
 
-const NO_ARRAYS: ReadonlyMap<string, readonly string[]> = new Map();
-
+/** The three passes of {@link substitute}, in one walk over the spec. */
 function substituteWith(spec: TaskSpec, r: SpecReplacements): TaskSpec {
-  const withParams = applyReplacements(spec, r.params.strings, r.params.arrays);
-  const withInputs = applyReplacements(withParams, r.inputs, NO_ARRAYS);
-  return applyReplacements(withInputs, r.outputs, NO_ARRAYS);
+  return applyReplacementsInTurn(spec, r.params.strings, r.params.arrays, [r.inputs, r.outputs]);
 }
 
 /**
