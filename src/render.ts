@@ -32,7 +32,7 @@ import {
   ResourceContext,
   validateResourceBindings,
 } from './resources';
-import { applyParameters, applyReplacements, paramReplacements, replaceVariables, StringReplacements } from './substitution';
+import { applyReplacementsInTurn, paramReplacements, replaceVariables, StringReplacements } from './substitution';
 
 /**
  * Options of a render.
@@ -113,18 +113,53 @@ export function admit(run: ResolvedRun): E.Either<TaskpodError, ResolvedRun> {
   return E.right({ ...run, taskSpec: spec });
 }
 
+/**
+ * The replacement maps of a TaskSpec (params, then input, then output
+ * resources): what both the image lookup and the substitution apply.
+ */
+interface SpecReplacements {
+  readonly params: ReturnType<typeof paramReplacements>;
+  readonly inputs: StringReplacements;
+  readonly outputs: StringReplacements;
+}
+
+function specReplacements(run: ResolvedRun, spec: TaskSpec): SpecReplacements {
+  return {
+    params: paramReplacements(spec.inputs?.params ?? [], run.taskRun.spec?.inputs?.params ?? []),
+    inputs: resourceReplacements(run, spec, 'inputs'),
+    outputs: resourceReplacements(run, spec, 'outputs'),
+  };
+}
+
+/**
+ * The replacement maps for one render, built at most once: they depend
+ * only on the run and on the TaskSpec's `inputs` and `outputs`, which the
+ * resource stages and the entrypoint rewriting pass on as they are, so the
+ * image lookup and the substitution share them (docs/performance.md).
+ * Should a stage ever give a TaskSpec other `inputs` or `outputs`, the
+ * maps are built again for it. Nothing outlives the render.
+ */
+function replacementsOnce(run: ResolvedRun): (spec: TaskSpec) => SpecReplacements {
+  let built: { readonly inputs: TaskSpec['inputs']; readonly outputs: TaskSpec['outputs']; readonly maps: SpecReplacements } | undefined;
+  return (spec) => {
+    if (built === undefined || built.inputs !== spec.inputs || built.outputs !== spec.outputs) {
+      built = { inputs: spec.inputs, outputs: spec.outputs, maps: specReplacements(run, spec) };
+    }
+    return built.maps;
+  };
+}
+
 /** The image a step's entrypoint is looked up by: its image after substitution (DEVIATIONS.md item 3). */
-function imageLookup(run: ResolvedRun, spec: TaskSpec): (image: string) => string {
+function imageLookup(spec: TaskSpec, replacements: (spec: TaskSpec) => SpecReplacements): (image: string) => string {
   // The replacements are the same for every step: built once, on the first
   // image that has a variable, not once per step (docs/performance.md).
   let maps: readonly StringReplacements[] | undefined;
   return (image) => {
     if (!image.includes('$(')) return image;
-    maps ??= [
-      paramReplacements(spec.inputs?.params ?? [], run.taskRun.spec?.inputs?.params ?? []).strings,
-      resourceReplacements(run, spec, 'inputs'),
-      resourceReplacements(run, spec, 'outputs'),
-    ];
+    if (maps === undefined) {
+      const r = replacements(spec);
+      maps = [r.params.strings, r.inputs, r.outputs];
+    }
     return maps.reduce((s, m) => replaceVariables(s, m), image);
   };
 }
@@ -141,8 +176,17 @@ function imageLookup(run: ResolvedRun, spec: TaskSpec): (image: string) => strin
  * @public
  */
 export function redirect(run: ResolvedRun, spec: TaskSpec, config: Config): E.Either<TaskpodError, TaskSpec> {
+  return redirectWith(run, spec, config, replacementsOnce(run));
+}
+
+function redirectWith(
+  run: ResolvedRun,
+  spec: TaskSpec,
+  config: Config,
+  replacements: (spec: TaskSpec) => SpecReplacements,
+): E.Either<TaskpodError, TaskSpec> {
   const commands: (readonly string[])[] = [];
-  const lookupImage = imageLookup(run, spec);
+  const lookupImage = imageLookup(spec, replacements);
   // Errors name the step where the user wrote it: resource stages put
   // their own steps around the Task's, so the index is looked up by identity.
   const written = run.taskSpec.steps ?? [];
@@ -166,9 +210,12 @@ export function redirect(run: ResolvedRun, spec: TaskSpec, config: Config): E.Ei
  * @public
  */
 export function substitute(run: ResolvedRun, spec: TaskSpec): TaskSpec {
-  const withParams = applyParameters(spec, run.taskRun.spec?.inputs?.params ?? []);
-  const withInputs = applyReplacements(withParams, resourceReplacements(run, spec, 'inputs'), new Map());
-  return applyReplacements(withInputs, resourceReplacements(run, spec, 'outputs'), new Map());
+  return substituteWith(spec, specReplacements(run, spec));
+}
+
+/** The three passes of {@link substitute}, in one walk over the spec. */
+function substituteWith(spec: TaskSpec, r: SpecReplacements): TaskSpec {
+  return applyReplacementsInTurn(spec, r.params.strings, r.params.arrays, [r.inputs, r.outputs]);
 }
 
 /**
@@ -231,9 +278,10 @@ function renderStages(objects: InputObjects, options: RenderOptions, withWarning
   if (E.isLeft(withInputs)) return withInputs;
   const withOutputs = addOutputResources(ctx, withInputs.right);
   if (E.isLeft(withOutputs)) return withOutputs;
-  const redirected = redirect(run, withOutputs.right, config);
+  const replacements = replacementsOnce(run);
+  const redirected = redirectWith(run, withOutputs.right, config, replacements);
   if (E.isLeft(redirected)) return redirected;
-  const spec = substitute(run, redirected.right);
+  const spec = substituteWith(redirected.right, replacements(redirected.right));
   const made = makePod({
     images: config.images,
     run: {

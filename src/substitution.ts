@@ -82,9 +82,36 @@ const hasVar = (s: string | undefined): boolean => s !== undefined && s.includes
 // passes (params, input resources, output resources) no longer copy every
 // step three times (docs/performance.md).
 
+/**
+ * A string's substitution: one map's, or several maps' in turn. It returns
+ * the string itself when it holds no `$(`.
+ */
+type Rewrite = (s: string) => string;
+
+const rewriteOf = (m: StringReplacements): Rewrite => (s) => replaceVariables(s, m);
+
+const unchanged: Rewrite = (s) => s;
+
+/** The maps applied in turn, as that many passes of substitution would. */
+function rewriteInTurn(maps: readonly StringReplacements[]): Rewrite {
+  const used = maps.filter((m) => m.size > 0);
+  return (s) => {
+    if (!s.includes('$(')) return s;
+    let out = s;
+    for (const m of used) out = replaceVariables(out, m);
+    return out;
+  };
+}
+
+/**
+ * `rw` rewrites each item; an item that is exactly one array reference
+ * is replaced by the array's items, which only `rest` (the later passes
+ * of a substitution in turn) rewrites.
+ */
 function replaceList(
   xs: readonly string[] | undefined,
-  strings: StringReplacements,
+  rw: Rewrite,
+  rest: Rewrite,
   arrays: ArrayReplacements,
 ): readonly string[] | undefined {
   if (xs === undefined) return undefined;
@@ -94,21 +121,20 @@ function replaceList(
   const out: string[] = [];
   for (const x of xs) {
     const whole = x.startsWith('$(') && x.endsWith(')') ? arrays.get(x.slice(2, -1)) : undefined;
-    if (whole !== undefined) out.push(...whole);
-    else out.push(replaceVariables(x, strings));
+    if (whole !== undefined) for (const w of whole) out.push(rest(w));
+    else out.push(rw(x));
   }
   return out.length > 0 ? out : undefined;
 }
 
-const str = (s: string | undefined, r: StringReplacements): string | undefined =>
-  s === undefined ? undefined : replaceVariables(s, r);
+const str = (s: string | undefined, r: Rewrite): string | undefined => (s === undefined ? undefined : r(s));
 
 /** A keyRef with `name` and `key` substituted (both set, as Tekton's copy had them). */
-function replaceKeyRef<T extends { readonly name?: string; readonly key?: string }>(ref: T, r: StringReplacements): T {
+function replaceKeyRef<T extends { readonly name?: string; readonly key?: string }>(ref: T, r: Rewrite): T {
   return { ...ref, name: str(ref.name, r), key: str(ref.key, r) };
 }
 
-function replaceEnv(e: EnvVar, r: StringReplacements): EnvVar {
+function replaceEnv(e: EnvVar, r: Rewrite): EnvVar {
   const from = e.valueFrom;
   const touched =
     hasVar(e.value) ||
@@ -118,7 +144,7 @@ function replaceEnv(e: EnvVar, r: StringReplacements): EnvVar {
   if (!touched) return e;
   return compact({
     ...e,
-    ...(e.value !== undefined ? { value: replaceVariables(e.value, r) } : {}),
+    ...(e.value !== undefined ? { value: r(e.value) } : {}),
     ...(from !== undefined
       ? {
           valueFrom: {
@@ -131,17 +157,17 @@ function replaceEnv(e: EnvVar, r: StringReplacements): EnvVar {
   });
 }
 
-function replaceEnvFrom(e: EnvFromSource, r: StringReplacements): EnvFromSource {
+function replaceEnvFrom(e: EnvFromSource, r: Rewrite): EnvFromSource {
   if (!hasVar(e.prefix) && !hasVar(e.configMapRef?.name) && !hasVar(e.secretRef?.name)) return e;
   return compact({
     ...e,
-    ...(e.prefix !== undefined ? { prefix: replaceVariables(e.prefix, r) } : {}),
+    ...(e.prefix !== undefined ? { prefix: r(e.prefix) } : {}),
     ...(e.configMapRef !== undefined ? { configMapRef: { ...e.configMapRef, name: str(e.configMapRef.name, r) } } : {}),
     ...(e.secretRef !== undefined ? { secretRef: { ...e.secretRef, name: str(e.secretRef.name, r) } } : {}),
   });
 }
 
-function replaceMount(m: VolumeMount, r: StringReplacements): VolumeMount {
+function replaceMount(m: VolumeMount, r: Rewrite): VolumeMount {
   if (!hasVar(m.name) && !hasVar(m.mountPath) && !hasVar(m.subPath)) return m;
   return compact({ ...m, name: str(m.name, r), mountPath: str(m.mountPath, r), subPath: str(m.subPath, r) });
 }
@@ -179,6 +205,10 @@ function compact<T extends object>(o: T): T {
  * ```
  */
 export function replaceInStep(step: Step, strings: StringReplacements, arrays: ArrayReplacements): Step {
+  return rewriteStep(step, rewriteOf(strings), unchanged, arrays);
+}
+
+function rewriteStep(step: Step, rw: Rewrite, rest: Rewrite, arrays: ArrayReplacements): Step {
   // One pass over the step's own fields, in their order, dropping those that
   // become undefined: the same object `compact({ ...step, name: ..., ... })`
   // would build, without the intermediate copy; the step itself when no
@@ -188,7 +218,7 @@ export function replaceInStep(step: Step, strings: StringReplacements, arrays: A
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
     const v = (step as Record<string, unknown>)[k];
-    const r = v === undefined ? undefined : replaceStepField(k, v, strings, arrays);
+    const r = v === undefined ? undefined : replaceStepField(k, v, rw, rest, arrays);
     if (out === undefined && r !== v) {
       out = {};
       for (let j = 0; j < i; j++) {
@@ -202,21 +232,21 @@ export function replaceInStep(step: Step, strings: StringReplacements, arrays: A
 }
 
 /** One field of a step after substitution; the fields Tekton did not substitute as they are. */
-function replaceStepField(key: string, value: unknown, strings: StringReplacements, arrays: ArrayReplacements): unknown {
+function replaceStepField(key: string, value: unknown, rw: Rewrite, rest: Rewrite, arrays: ArrayReplacements): unknown {
   switch (key) {
     case 'name':
     case 'image':
     case 'workingDir':
-      return replaceVariables(value as string, strings);
+      return rw(value as string);
     case 'args':
     case 'command':
-      return replaceList(value as readonly string[], strings, arrays);
+      return replaceList(value as readonly string[], rw, rest, arrays);
     case 'env':
-      return mapSame(value as readonly EnvVar[], (e) => replaceEnv(e, strings));
+      return mapSame(value as readonly EnvVar[], (e) => replaceEnv(e, rw));
     case 'envFrom':
-      return mapSame(value as readonly EnvFromSource[], (e) => replaceEnvFrom(e, strings));
+      return mapSame(value as readonly EnvFromSource[], (e) => replaceEnvFrom(e, rw));
     case 'volumeMounts':
-      return mapSame(value as readonly VolumeMount[], (m) => replaceMount(m, strings));
+      return mapSame(value as readonly VolumeMount[], (m) => replaceMount(m, rw));
     default:
       return value;
   }
@@ -229,15 +259,23 @@ function replaceStepField(key: string, value: unknown, strings: StringReplacemen
  * workingDir of a stepTemplate are never substituted.
  */
 export function replaceInStepTemplate(template: Container, strings: StringReplacements): Container {
-  const env = template.env === undefined ? undefined : mapSame(template.env, (e) => replaceEnv(e, strings));
-  const envFrom = template.envFrom === undefined ? undefined : mapSame(template.envFrom, (e) => replaceEnvFrom(e, strings));
-  const volumeMounts = template.volumeMounts === undefined ? undefined : mapSame(template.volumeMounts, (m) => replaceMount(m, strings));
+  return rewriteStepTemplate(template, rewriteOf(strings));
+}
+
+function rewriteStepTemplate(template: Container, rw: Rewrite): Container {
+  const env = template.env === undefined ? undefined : mapSame(template.env, (e) => replaceEnv(e, rw));
+  const envFrom = template.envFrom === undefined ? undefined : mapSame(template.envFrom, (e) => replaceEnvFrom(e, rw));
+  const volumeMounts = template.volumeMounts === undefined ? undefined : mapSame(template.volumeMounts, (m) => replaceMount(m, rw));
   if (env === template.env && envFrom === template.envFrom && volumeMounts === template.volumeMounts) return template;
   return compact({ ...template, env, envFrom, volumeMounts });
 }
 
 /** Substitutes a volume's name and its configMap, secret and claim names. */
 export function replaceInVolume(v: Volume, r: StringReplacements): Volume {
+  return rewriteVolume(v, rewriteOf(r));
+}
+
+function rewriteVolume(v: Volume, r: Rewrite): Volume {
   if (!hasVar(v.name) && !hasVar(v.configMap?.name) && !hasVar(v.secret?.secretName) && !hasVar(v.persistentVolumeClaim?.claimName)) return v;
   return compact({
     ...v,
@@ -263,9 +301,31 @@ export function replaceInVolume(v: Volume, r: StringReplacements): Volume {
  * @public
  */
 export function applyReplacements(spec: TaskSpec, strings: StringReplacements, arrays: ArrayReplacements): TaskSpec {
-  const steps = spec.steps === undefined ? undefined : mapSame(spec.steps, (s) => replaceInStep(s, strings, arrays));
-  const stepTemplate = spec.stepTemplate !== undefined ? replaceInStepTemplate(spec.stepTemplate, strings) : undefined;
-  const volumes = spec.volumes === undefined ? undefined : mapSame(spec.volumes, (v) => replaceInVolume(v, strings));
+  return rewriteSpec(spec, rewriteOf(strings), unchanged, arrays);
+}
+
+/**
+ * `applyReplacements(spec, first, arrays)`, then `applyReplacements` with
+ * each map of `then` (and no arrays) in turn, in one walk over the spec:
+ * every string goes through the maps in that order, and an array
+ * parameter's items through the later maps only, as the passes one after
+ * the other gave them (test/substitution.test.ts compares the two). The
+ * render's three passes, params then input then output resources, walked
+ * every step three times (docs/performance.md).
+ */
+export function applyReplacementsInTurn(
+  spec: TaskSpec,
+  first: StringReplacements,
+  arrays: ArrayReplacements,
+  then: readonly StringReplacements[],
+): TaskSpec {
+  return rewriteSpec(spec, rewriteInTurn([first, ...then]), rewriteInTurn(then), arrays);
+}
+
+function rewriteSpec(spec: TaskSpec, rw: Rewrite, rest: Rewrite, arrays: ArrayReplacements): TaskSpec {
+  const steps = spec.steps === undefined ? undefined : mapSame(spec.steps, (s) => rewriteStep(s, rw, rest, arrays));
+  const stepTemplate = spec.stepTemplate !== undefined ? rewriteStepTemplate(spec.stepTemplate, rw) : undefined;
+  const volumes = spec.volumes === undefined ? undefined : mapSame(spec.volumes, (v) => rewriteVolume(v, rw));
   if (steps === spec.steps && stepTemplate === spec.stepTemplate && volumes === spec.volumes) return spec;
   return compact({ ...spec, steps, stepTemplate, volumes });
 }

@@ -15,7 +15,7 @@ import { PLACE_TOOLS } from '../pod/constants';
 import { mergeAllWithTemplate } from '../pod/step-template';
 import { formatGoDuration, parseGoDuration } from './duration';
 import { requestUriProblem } from './request-uri';
-import { findVariables } from './variables';
+import { findVariables, VariableRef } from './variables';
 
 /**
  * The outcome of a check: `Right` when the object passes, else the first error.
@@ -51,25 +51,38 @@ export function validateObjectName(object: string, name: string | undefined): Ch
   return ok;
 }
 
-function stepStrings(step: Step, at: string): { readonly field: string; readonly value: string; readonly list: boolean }[] {
-  const out: { field: string; value: string; list: boolean }[] = [];
-  // Only strings that hold `$(` can reference a variable (the checks below
-  // look at nothing else), so the others are not listed.
-  const add = (field: string, value: string | undefined, list = false) => {
-    if (value !== undefined && value.includes('$(')) out.push({ field: `${at}.${field}`, value, list });
-  };
-  add('name', step.name);
-  add('image', step.image);
-  add('workingDir', step.workingDir);
-  (step.command ?? []).forEach((c, i) => add(`command[${i}]`, c, true));
-  (step.args ?? []).forEach((a, i) => add(`args[${i}]`, a, true));
-  (step.env ?? []).forEach((e, i) => add(`env[${i}].value`, e.value ?? ''));
-  (step.volumeMounts ?? []).forEach((m, i) => {
-    add(`volumeMounts[${i}].name`, m.name ?? '');
-    add(`volumeMounts[${i}].mountPath`, m.mountPath ?? '');
-    add(`volumeMounts[${i}].subPath`, m.subPath ?? '');
-  });
-  return out;
+/** A string of a step that holds `$(`, where it is, and its param references. */
+interface VariableString {
+  readonly field: string;
+  readonly value: string;
+  readonly list: boolean;
+  readonly params: readonly VariableRef[];
+}
+
+/**
+ * Adds the strings of `step` that hold `$(` to `out`. Only those can
+ * reference a variable (the checks below look at nothing else), so the
+ * others are not listed, and their field names are never built.
+ */
+function stepStrings(step: Step, at: string, out: VariableString[]): void {
+  const push = (field: string, value: string, list = false) => out.push({ field: `${at}.${field}`, value, list, params: findVariables(value, 'params') });
+  const has = (value: string | undefined): value is string => value !== undefined && value.includes('$(');
+  if (has(step.name)) push('name', step.name);
+  if (has(step.image)) push('image', step.image);
+  if (has(step.workingDir)) push('workingDir', step.workingDir);
+  const command = step.command ?? [];
+  for (let i = 0; i < command.length; i++) if (has(command[i])) push(`command[${i}]`, command[i]!, true);
+  const args = step.args ?? [];
+  for (let i = 0; i < args.length; i++) if (has(args[i])) push(`args[${i}]`, args[i]!, true);
+  const env = step.env ?? [];
+  for (let i = 0; i < env.length; i++) if (has(env[i]!.value)) push(`env[${i}].value`, env[i]!.value!);
+  const mounts = step.volumeMounts ?? [];
+  for (let i = 0; i < mounts.length; i++) {
+    const m = mounts[i]!;
+    if (has(m.name)) push(`volumeMounts[${i}].name`, m.name);
+    if (has(m.mountPath)) push(`volumeMounts[${i}].mountPath`, m.mountPath);
+    if (has(m.subPath)) push(`volumeMounts[${i}].subPath`, m.subPath);
+  }
 }
 
 function validateScript(s: Step, object: string, here: string): Check {
@@ -196,17 +209,20 @@ function validateVariables(spec: TaskSpec, object: string, at: string): Check {
   const params = new Set((spec.inputs?.params ?? []).map((p) => p.name ?? ''));
   const arrays = new Set((spec.inputs?.params ?? []).filter((p) => p.type === 'array').map((p) => p.name ?? ''));
   const resources = new Set([...(spec.inputs?.resources ?? []), ...(spec.outputs?.resources ?? [])].map((r) => r.name ?? ''));
-  const strings = (spec.steps ?? []).flatMap((s, i) => stepStrings(s, `${at}.steps[${i}]`));
-  for (const { field, value } of strings) {
-    for (const v of findVariables(value, 'params')) {
+  // Each string's param references, found once for the checks below.
+  const strings: VariableString[] = [];
+  const steps = spec.steps ?? [];
+  for (let i = 0; i < steps.length; i++) stepStrings(steps[i]!, `${at}.steps[${i}]`, strings);
+  for (const { field, value, params: refs } of strings) {
+    for (const v of refs) {
       if (!params.has(v.name)) return E.left(invalid(object, field, `non-existent variable in "${value}": no param "${v.name}" is declared`));
     }
   }
-  for (const { field, value, list } of strings) {
-    for (const v of findVariables(value, 'params')) {
+  for (const { field, value, list, params: refs } of strings) {
+    for (const v of refs) {
       if (!arrays.has(v.name)) continue;
       if (!list) return E.left(invalid(object, field, `variable type invalid in "${value}": array param "${v.name}" can only be used in command or args`));
-      const firstMatch = findVariables(value, 'params')[0]?.match ?? '';
+      const firstMatch = refs[0]?.match ?? '';
       if (value.length !== firstMatch.length) {
         return E.left(invalid(object, field, `variable is not properly isolated in "${value}": an array param must be the whole item`));
       }
