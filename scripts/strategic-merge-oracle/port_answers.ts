@@ -10,16 +10,9 @@
  * SCHEMA is smfix's Item, shared with the test (test/helpers/strategic-merge-item.ts).
  */
 import { createThreeWayMergePatch, strategicMergePatch } from '../../src/pod/strategic-merge';
-import { fromGo, SCHEMA, toGoMap } from '../../test/helpers/strategic-merge-item';
+import { fromGo, SCHEMA, toGoMap, StrategicMergeCase } from '../../test/helpers/strategic-merge-item';
 
-interface Case {
-  readonly id: string;
-  readonly op: 'three' | 'apply';
-  readonly original?: unknown;
-  readonly modified?: unknown;
-  readonly current?: unknown;
-  readonly patch?: unknown;
-}
+type Case = StrategicMergeCase;
 
 let buf = '';
 process.stdin.on('data', (d) => (buf += d));

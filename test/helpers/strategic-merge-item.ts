@@ -71,3 +71,21 @@ export function fromGo(v: GoValue): unknown {
   if (Array.isArray(v)) return (v as readonly GoValue[]).map(fromGo);
   return v;
 }
+
+/**
+ * One case of test/pod/data/strategic-merge-cases.json: a three-way patch
+ * (`three`) or a patch applied (`apply`), with the answer of Go's
+ * strategicpatch package, or its error.
+ */
+export interface StrategicMergeCase {
+  readonly id: string;
+  readonly op: 'three' | 'apply';
+  readonly original?: unknown;
+  readonly modified?: unknown;
+  readonly current?: unknown;
+  readonly patch?: unknown;
+  readonly wantPatch?: unknown;
+  readonly wantPatchErr?: string;
+  readonly want?: unknown;
+  readonly wantErr?: string;
+}

@@ -15,7 +15,7 @@ import * as E from 'fp-ts/Either';
 import type { Container } from '../../src/model/core';
 import { createThreeWayMergePatch, GoMap, GoValue, strategicMergePatch, threeWayMergeFast } from '../../src/pod/strategic-merge';
 import { mergeWithTemplate, mergeWithTemplateBy } from '../../src/pod/step-template';
-import { fromGo, SCHEMA, toGoMap } from '../helpers/strategic-merge-item';
+import { fromGo, SCHEMA, toGoMap, StrategicMergeCase } from '../helpers/strategic-merge-item';
 import { runs } from '../helpers/runs';
 
 /** A Go value with every map's key order made visible (as lists of entries). */
@@ -31,14 +31,7 @@ function full(original: GoMap, modified: GoMap, current: GoMap): E.Either<string
   return E.isLeft(patch) ? patch : strategicMergePatch(current, patch.right, SCHEMA);
 }
 
-interface Case {
-  readonly id: string;
-  readonly op: 'three' | 'apply';
-  readonly original?: unknown;
-  readonly modified?: unknown;
-  readonly current?: unknown;
-  readonly want?: unknown;
-}
+type Case = StrategicMergeCase;
 
 describe("Go's answers (data/strategic-merge-cases.json, three-way cases)", () => {
   const table = JSON.parse(readFileSync(join(__dirname, 'data', 'strategic-merge-cases.json'), 'utf8')) as { readonly cases: readonly Case[] };

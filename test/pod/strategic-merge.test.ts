@@ -29,20 +29,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { createThreeWayMergePatch, strategicMergePatch } from '../../src/pod/strategic-merge';
-import { fromGo, SCHEMA, toGoMap } from '../helpers/strategic-merge-item';
+import { fromGo, SCHEMA, toGoMap, StrategicMergeCase } from '../helpers/strategic-merge-item';
 
-interface Case {
-  readonly id: string;
-  readonly op: 'three' | 'apply';
-  readonly original?: unknown;
-  readonly modified?: unknown;
-  readonly current?: unknown;
-  readonly patch?: unknown;
-  readonly wantPatch?: unknown;
-  readonly wantPatchErr?: string;
-  readonly want?: unknown;
-  readonly wantErr?: string;
-}
+type Case = StrategicMergeCase;
 const table = JSON.parse(readFileSync(join(__dirname, 'data', 'strategic-merge-cases.json'), 'utf8')) as { readonly cases: readonly Case[] };
 
 /** What the port answers, in the fields Go's answers are recorded in. */
