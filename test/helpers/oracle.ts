@@ -11,6 +11,11 @@ export function isDns1123Label(s: string): boolean {
   return s.length >= 1 && s.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(s);
 }
 
+/** The API server's rule for object names such as a Pod's (a DNS-1123 subdomain). */
+export function isDns1123Subdomain(s: string): boolean {
+  return s.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(s);
+}
+
 /** Go's filepath.Clean for an absolute path (what node calls resolve). */
 export function cleanAbsolute(p: string): string {
   return posix.resolve('/', p);

@@ -8,14 +8,11 @@
  * field. Expected values come from the generator's model and Tekton's
  * rules (cited), never from taskpod's code.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { main } from '../../src/cli/main';
 import { formatError } from '../../src/errors';
 import type { Container, Pod } from '../../src/model/core';
 import {
@@ -35,26 +32,19 @@ import {
   producerOutput,
 } from '../arbitraries/pipeline';
 import { deepFreeze } from '../helpers/deep-freeze';
-import { isDns1123Label, SUFFIX } from '../helpers/oracle';
+import { isDns1123Label, isDns1123Subdomain, SUFFIX } from '../helpers/oracle';
 import { expectMountsValid, expectNamesValid } from '../helpers/pod-checks';
 import { expand, expandOk, Item, printedItems } from '../helpers/pipeline';
 import { allContainers, toYaml } from '../helpers/render';
 import { checkAsyncProperty, checkProperty } from '../helpers/runs';
-
-const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'taskpod.js');
+import { runCli } from '../helpers/cli';
+import { distIsFresh, twoCliRenders } from '../helpers/cli-process';
 
 const CHECK_LABEL = 'tekton.dev/conditionCheck';
 const TASK_LABEL = 'tekton.dev/pipelineTask';
 const RUN_LABEL = 'tekton.dev/pipelineRun';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-/** The API server's rule for object names (a DNS-1123 subdomain). */
-function isDns1123Subdomain(s: string): boolean {
-  return s.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(s);
-}
 
 /** The items as printed, read back by kind and label: each TaskRun with the Pod after it. */
 interface Created {
@@ -331,14 +321,9 @@ describe('PipelineRuns', () => {
       const fresh = distIsFresh();
       let n = 0;
       await checkAsyncProperty('pipeline: determinism across processes', 2, fc.asyncProperty(scenarios(), async (s) => {
-        const input = join(dir, `input-${n}.yaml`);
-        const config = join(dir, `config-${n++}.yaml`);
-        writeFileSync(input, toYaml(s.docs));
-        writeFileSync(config, toYaml([s.config]));
-        const argv = [BIN, 'render', '-f', input, '--config', config, '-o', 'json'];
-        const [a, b] = await Promise.all([run(process.execPath, argv), run(process.execPath, argv)]);
-        expect(b.stdout).toBe(a.stdout);
-        const list = JSON.parse(a.stdout) as { kind: string; items: unknown[] };
+        const [a, b] = await twoCliRenders(dir, String(n++), s.docs, s.config);
+        expect(b).toBe(a);
+        const list = JSON.parse(a) as { kind: string; items: unknown[] };
         expect(list.kind).toBe('List');
         if (fresh) expect(list.items).toEqual(printedItems(expandOk(s)));
       }), { timeout: 60_000 });
@@ -346,16 +331,6 @@ describe('PipelineRuns', () => {
   });
 });
 
-/** Whether dist/ was built after the last change to src/ (else the CLI runs older code). */
-function distIsFresh(): boolean {
-  const newest = (d: string): number =>
-    Math.max(0, ...readdirSync(d, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(d, e.name)) : statSync(join(d, e.name)).mtimeMs)));
-  try {
-    return statSync(join(ROOT, 'dist', 'cli', 'main.js')).mtimeMs >= newest(join(ROOT, 'src'));
-  } catch {
-    return false;
-  }
-}
 
 describe('broken Pipelines are refused', () => {
   /** The library's refusal, checked against where the breakage says it must point. */
@@ -426,9 +401,7 @@ describe('broken Pipelines are refused', () => {
         const config = join(dir, `config-${n++}.yaml`);
         writeFileSync(input, toYaml(b.docs));
         writeFileSync(config, toYaml([b.config]));
-        let stdout = '';
-        let stderr = '';
-        const code = await main(['render', '-f', input, '--config', config, '-o', 'json'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+        const { code, stdout, stderr } = await runCli(['render', '-f', input, '--config', config, '-o', 'json']);
         expect({ breakage: b.breakage, code, stdout, stderr }).toEqual({ breakage: b.breakage, code: 1, stdout: '', stderr: `taskpod render: ${line}\n` });
       }));
     });

@@ -3,34 +3,18 @@
  * Pod (byte for byte, in one process and across processes), and the input
  * is never changed.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { parseDocuments } from '../../src/input/yaml';
 import { scenario } from '../arbitraries/taskrun';
 import { nearValid } from '../arbitraries/broken';
 import { deepFreeze } from '../helpers/deep-freeze';
+import { distIsFresh, twoCliRenders } from '../helpers/cli-process';
 import { render, renderOk, toYaml } from '../helpers/render';
 import { checkAsyncProperty, checkProperty } from '../helpers/runs';
-
-const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'taskpod.js');
-
-/** Whether dist/ was built after the last change to src/ (else the CLI runs older code). */
-function distIsFresh(): boolean {
-  const newest = (dir: string): number =>
-    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
-  try {
-    return statSync(join(ROOT, 'dist', 'cli', 'main.js')).mtimeMs >= newest(join(ROOT, 'src'));
-  } catch {
-    return false;
-  }
-}
 
 describe('purity', () => {
   // Protects: determinism — Tekton's random names are derived from the
@@ -74,16 +58,11 @@ describe('purity', () => {
       const fresh = distIsFresh();
       let n = 0;
       await checkAsyncProperty('determinism across processes', 4, fc.asyncProperty(scenario(), async (s) => {
-        const input = join(dir, `input-${n}.yaml`);
-        const config = join(dir, `config-${n++}.yaml`);
-        writeFileSync(input, toYaml(s.docs));
-        writeFileSync(config, toYaml([s.config]));
-        const argv = [BIN, 'render', '-f', input, '--config', config, '-o', 'json'];
-        const [a, b] = await Promise.all([run(process.execPath, argv), run(process.execPath, argv)]);
-        expect(b.stdout).toBe(a.stdout);
-        expect(a.stdout.length).toBeGreaterThan(0);
+        const [a, b] = await twoCliRenders(dir, String(n++), s.docs, s.config);
+        expect(b).toBe(a);
+        expect(a.length).toBeGreaterThan(0);
         // The CLI runs dist/: compare with this process only when dist/ is built from the current src/.
-        if (fresh) expect(JSON.parse(a.stdout)).toEqual(renderOk(s));
+        if (fresh) expect(JSON.parse(a)).toEqual(renderOk(s));
       }), { timeout: 60_000 });
     });
   });
