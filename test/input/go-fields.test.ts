@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as t from 'io-ts';
 import { kindReading } from '../../src/input/objects';
-import type { MapType, StructType } from '../../src/model/struct';
+import { bare, isList, isMap, isStruct } from '../helpers/codec-tree';
 
 interface GoType {
   readonly kind: 'struct' | 'list' | 'map' | 'opaque' | 'scalar' | 'any';
@@ -18,16 +18,6 @@ interface GoType {
 const goFields = JSON.parse(readFileSync(join(__dirname, 'data', 'go-fields.json'), 'utf8')) as { readonly roots: Readonly<Record<string, string>>; readonly types: Readonly<Record<string, GoType>> };
 const { types, roots } = goFields;
 
-const isStruct = (c: t.Mixed): c is StructType<t.Props> => 'props' in c && 'embedded' in c;
-const isMap = (c: t.Mixed): c is MapType<t.Mixed> => 'codomain' in c;
-const isList = (c: t.Mixed): c is t.ReadonlyArrayC<t.Mixed> => c instanceof t.ReadonlyArrayType || c instanceof t.ArrayType;
-
-/** The codec that decodes: through recursion and zero-value wrappers. */
-function bare(c: t.Mixed): t.Mixed {
-  if (c instanceof t.RecursiveType) return bare(c.type as t.Mixed);
-  if ('rule' in c && 'codec' in c) return bare((c as unknown as { codec: t.Mixed }).codec);
-  return c;
-}
 
 /** Every place where the codec tree and Go's type tree disagree. */
 function differences(codec: t.Mixed, goId: string, path: string, seen: Map<t.Mixed, Set<string>>, out: string[]): void {

@@ -11,7 +11,8 @@ import * as t from 'io-ts';
 import { collectObjects, InputObjects, kindReading } from '../../src/input/objects';
 import { goFold } from '../../src/input/go-json';
 import { suggestFields } from '../../src/input/unknown-fields';
-import type { MapType, StructType } from '../../src/model/struct';
+import type { StructType } from '../../src/model/struct';
+import { bare, isList, isMap, isStruct } from '../helpers/codec-tree';
 import { Step, TaskRunSpec, TaskSpec } from '../../src/model/tekton';
 import { Container, ObjectMeta, Volume } from '../../src/model/core';
 import type { TaskpodError } from '../../src/errors';
@@ -35,14 +36,6 @@ const taskRun = (spec: unknown, extra: Record<string, unknown> = {}) => ({ apiVe
 // ---------------------------------------------------------------------------
 // Every struct of every Tekton kind, at every depth
 
-const isStruct = (c: t.Mixed): c is StructType<t.Props> => 'props' in c && 'embedded' in c;
-const isMap = (c: t.Mixed): c is MapType<t.Mixed> => 'codomain' in c;
-const isList = (c: t.Mixed): c is t.ReadonlyArrayC<t.Mixed> => c instanceof t.ReadonlyArrayType || c instanceof t.ArrayType;
-function bare(c: t.Mixed): t.Mixed {
-  if (c instanceof t.RecursiveType) return bare(c.type as t.Mixed);
-  if ('rule' in c && 'codec' in c) return bare((c as unknown as { codec: t.Mixed }).codec);
-  return c;
-}
 
 type PathStep = { readonly field: string } | { readonly index: 0 } | { readonly key: string };
 
