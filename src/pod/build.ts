@@ -20,17 +20,18 @@
  */
 import * as E from 'fp-ts/Either';
 import { refused, TaskpodError } from '../errors';
-import type { Container, Pod, Secret, Volume } from '../model/core';
+import type { Container, Pod, Secret, Volume, VolumeMount } from '../model/core';
 import type { Images } from '../model/config';
 import type { PodTemplate, Step, TaskResource, TaskResourceBinding, TaskSpec } from '../model/tekton';
+import { defineField } from '../model/struct';
 import { podName, restrictLength, withSuffix } from '../names';
 import { cleanPath } from '../util';
 import { checkPod } from './api-checks';
-import { IMPLICIT_ENV, IMPLICIT_MOUNTS, IMPLICIT_VOLUMES, PLACE_TOOLS, SCRIPTS_VOLUME, STEP_PREFIX, WORKSPACE_DIR } from './constants';
+import { IMPLICIT_ENV, IMPLICIT_MOUNTS, IMPLICIT_VOLUMES, PLACE_TOOLS, SCRIPTS_MOUNT, SCRIPTS_VOLUME, STEP_PREFIX, WORKSPACE_DIR } from './constants';
 import { makeCredentialInitializer } from './credentials';
 import { podMetadata } from './metadata';
-import { maxRequestIndices, zeroNonMaxRequests } from './requests';
-import { fillPlaceScripts, PlacedScript, placeScript, placeScriptsStep, runScriptFile } from './scripts';
+import { maxRequestIndices, zeroedRequests } from './requests';
+import { fillPlaceScripts, PlacedScript, placeScript, placeScriptsStep, scriptArgs } from './scripts';
 import { escapeForKubelet, kubeletWouldChange } from './shell';
 import { mergeAllWithTemplate } from './step-template';
 import { makeWorkingDirInitializer } from './working-dir';
@@ -180,6 +181,74 @@ function protectWorkingDirArgs(c: Container): Container {
   return kubeletWouldChange(text, defined, (c.envFrom ?? []).length > 0) ? { ...c, args: ['-args', escapeForKubelet(text)] } : c;
 }
 
+/** A step that has no `script` key is its own container; otherwise {@link toContainer}. */
+const asContainer = (step: Step): Container => ('script' in step ? toContainer(step) : step);
+
+/**
+ * A step's container in one copy: the value, key for key and in the same
+ * key order, that {@link withImplicits}, then {@link runScriptFile} (for a
+ * script step), then the defaulted `workingDir` and the container `name`,
+ * then (unless `requests` is undefined, for the init container
+ * `place-tools`) {@link zeroNonMaxRequests}, then {@link toContainer} give
+ * one after the other, without the copy each of them makes
+ * (docs/performance.md; test/pod-step-container.test.ts compares the two).
+ *
+ * @internal
+ */
+export function stepContainer(step: Step, name: string, placed: PlacedScript | undefined, requests: Record<string, string> | undefined): Container {
+  const env = [...IMPLICIT_ENV, ...(step.env ?? [])];
+  const own = step.volumeMounts ?? [];
+  const mounts: VolumeMount[] = [...own];
+  for (const m of IMPLICIT_MOUNTS) if (!mountsPath(own, m.mountPath ?? '')) mounts.push(m);
+  if (placed !== undefined) mounts.push(SCRIPTS_MOUNT);
+  const args = placed !== undefined ? scriptArgs(step.args ?? [], placed.file) : undefined;
+  const workingDir = step.workingDir === undefined || step.workingDir === '' ? WORKSPACE_DIR : step.workingDir;
+  const resources = requests !== undefined ? { ...(step.resources ?? {}), requests } : undefined;
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(step);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    switch (k) {
+      case 'env':
+        out.env = env;
+        break;
+      case 'volumeMounts':
+        out.volumeMounts = mounts;
+        break;
+      case 'args':
+        out.args = args ?? step.args;
+        break;
+      case 'workingDir':
+        out.workingDir = workingDir;
+        break;
+      case 'name':
+        out.name = name;
+        break;
+      case 'resources':
+        out.resources = resources ?? step.resources;
+        break;
+      case 'script':
+        break;
+      default:
+        defineField(out, k, (step as Record<string, unknown>)[k]);
+    }
+  }
+  if (!('env' in out)) out.env = env;
+  if (!('volumeMounts' in out)) out.volumeMounts = mounts;
+  if (args !== undefined && !('args' in out)) out.args = args;
+  if (!('workingDir' in out)) out.workingDir = workingDir;
+  if (!('name' in out)) out.name = name;
+  if (resources !== undefined && !('resources' in out)) out.resources = resources;
+  return out as Container;
+}
+
+/** Whether one of `mounts` mounts `path` (both cleaned, as the kubelet compares them). */
+function mountsPath(mounts: readonly VolumeMount[], path: string): boolean {
+  const wanted = cleanPath(path);
+  for (const m of mounts) if (cleanPath(m.mountPath ?? '') === wanted) return true;
+  return false;
+}
+
 /** The container name of the step that places the tools (an init container). */
 const PLACE_TOOLS_CONTAINER = restrictLength(`${STEP_PREFIX}${PLACE_TOOLS}`);
 
@@ -210,16 +279,13 @@ export function makePod(input: MakePodInput): E.Either<TaskpodError, Pod> {
   const maxIndices = maxRequestIndices(steps);
   const podSteps: Step[] = [];
   const scripts: PlacedScript[] = [];
-  for (const [i, original] of steps.entries()) {
-    let s = withImplicits(original);
-    if (s.script !== undefined && s.script !== '') {
-      const placed = placeScript(s.script, i, seed);
-      scripts.push(placed);
-      s = runScriptFile(s, placed.file);
-    }
-    s = { ...s, workingDir: s.workingDir === undefined || s.workingDir === '' ? WORKSPACE_DIR : s.workingDir, name: stepContainerName(s, i) };
-    if (s.name === PLACE_TOOLS_CONTAINER) initSteps.push(s);
-    else podSteps.push(zeroNonMaxRequests(s, i, maxIndices));
+  for (let i = 0; i < steps.length; i++) {
+    const original = steps[i]!;
+    const placed = original.script !== undefined && original.script !== '' ? placeScript(original.script, i, seed) : undefined;
+    if (placed !== undefined) scripts.push(placed);
+    const name = stepContainerName(original, i);
+    if (name === PLACE_TOOLS_CONTAINER) initSteps.push(stepContainer(original, name, placed, undefined));
+    else podSteps.push(stepContainer(original, name, placed, zeroedRequests(original, i, maxIndices)));
   }
   const volumes: Volume[] = [
     ...(spec.volumes ?? []),
@@ -236,9 +302,9 @@ export function makePod(input: MakePodInput): E.Either<TaskpodError, Pod> {
     seen.add(v.name ?? '');
   }
   const template = spec.stepTemplate;
-  const mergedInit = mergeAllWithTemplate(template, initSteps.map(toContainer));
+  const mergedInit = mergeAllWithTemplate(template, initSteps.map(asContainer));
   if (E.isLeft(mergedInit)) return E.left(refused(object, 'spec.stepTemplate', mergedInit.left));
-  const mergedContainers = mergeAllWithTemplate(template, podSteps.map(toContainer));
+  const mergedContainers = mergeAllWithTemplate(template, podSteps);
   if (E.isLeft(mergedContainers)) return E.left(refused(object, 'spec.stepTemplate', mergedContainers.left));
   const init = mergedInit.right;
   const containers = mergedContainers.right;

@@ -59,7 +59,12 @@ export function maxRequestIndices(steps: readonly Step[]): ReadonlyMap<string, n
  * @public
  */
 export function zeroNonMaxRequests(step: Step, index: number, maxIndices: ReadonlyMap<string, number>): Step {
+  return { ...step, resources: { ...(step.resources ?? {}), requests: zeroedRequests(step, index, maxIndices) } };
+}
+
+/** The requests of the step at `index` with each one it does not hold the maximum of set to "0". */
+export function zeroedRequests(step: Step, index: number, maxIndices: ReadonlyMap<string, number>): Record<string, string> {
   const requests: Record<string, string> = { ...(step.resources?.requests ?? {}) };
   for (const [name, max] of maxIndices) if (max !== index) requests[name] = '0';
-  return { ...step, resources: { ...(step.resources ?? {}), requests } };
+  return requests;
 }
