@@ -190,9 +190,15 @@ function redirectWith(
   // Errors name the step where the user wrote it: resource stages put
   // their own steps around the Task's, so the index is looked up by identity.
   const written = run.taskSpec.steps ?? [];
-  for (const [i, step] of (spec.steps ?? []).entries()) {
-    const own = written.indexOf(step);
-    const cmd = stepCommand(step, own >= 0 ? own : i, lookupImage(step.image ?? ''), config.imageEntrypoints, run.specObject, `${run.specPath}.steps`);
+  const steps = spec.steps ?? [];
+  const field = `${run.specPath}.steps`;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    const own = (): number => {
+      const at = written.indexOf(step);
+      return at >= 0 ? at : i;
+    };
+    const cmd = stepCommand(step, own, () => lookupImage(step.image ?? ''), config.imageEntrypoints, run.specObject, field);
     if (E.isLeft(cmd)) return cmd;
     commands.push(cmd.right);
   }
