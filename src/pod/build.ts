@@ -20,10 +20,10 @@
  */
 import * as E from 'fp-ts/Either';
 import { refused, TaskpodError } from '../errors';
+import { Container as ContainerCodec } from '../model/core';
 import type { Container, Pod, Secret, Volume, VolumeMount } from '../model/core';
 import type { Images } from '../model/config';
 import type { PodTemplate, Step, TaskResource, TaskResourceBinding, TaskSpec } from '../model/tekton';
-import { defineField } from '../model/struct';
 import { podName, restrictLength, withSuffix } from '../names';
 import { cleanPath } from '../util';
 import { checkPod } from './api-checks';
@@ -184,61 +184,54 @@ function protectWorkingDirArgs(c: Container): Container {
 /** A step that has no `script` key is its own container; otherwise {@link toContainer}. */
 const asContainer = (step: Step): Container => ('script' in step ? toContainer(step) : step);
 
+/** The fields of a container, in the order Go's encoder printed them. */
+const CONTAINER_FIELDS = Object.keys(ContainerCodec.props);
+
 /**
- * A step's container in one copy: the value, key for key and in the same
- * key order, that {@link withImplicits}, then {@link runScriptFile} (for a
- * script step), then the defaulted `workingDir` and the container `name`,
- * then (unless `requests` is undefined, for the init container
- * `place-tools`) {@link zeroNonMaxRequests}, then {@link toContainer} give
- * one after the other, without the copy each of them makes
- * (docs/performance.md; test/pod-step-container.test.ts compares the two).
+ * A step's container in one copy: the value that {@link withImplicits},
+ * then {@link runScriptFile} (for a script step), then the defaulted
+ * `workingDir` and the container `name`, then (unless `requests` is
+ * undefined, for the init container `place-tools`) {@link zeroNonMaxRequests},
+ * then {@link toContainer} give one after the other, without the copy each
+ * of them makes, and with its fields in the order the Pod prints them, so
+ * that encoding it is a plain copy (docs/performance.md;
+ * test/pod-step-container.test.ts compares it with that chain).
  *
  * @internal
  */
 export function stepContainer(step: Step, name: string, placed: PlacedScript | undefined, requests: Record<string, string> | undefined): Container {
-  const env = [...IMPLICIT_ENV, ...(step.env ?? [])];
   const own = step.volumeMounts ?? [];
   const mounts: VolumeMount[] = [...own];
   for (const m of IMPLICIT_MOUNTS) if (!mountsPath(own, m.mountPath ?? '')) mounts.push(m);
   if (placed !== undefined) mounts.push(SCRIPTS_MOUNT);
-  const args = placed !== undefined ? scriptArgs(step.args ?? [], placed.file) : undefined;
-  const workingDir = step.workingDir === undefined || step.workingDir === '' ? WORKSPACE_DIR : step.workingDir;
-  const resources = requests !== undefined ? { ...(step.resources ?? {}), requests } : undefined;
+  const src = step as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  const keys = Object.keys(step);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
+  for (const k of CONTAINER_FIELDS) {
+    let v: unknown;
     switch (k) {
-      case 'env':
-        out.env = env;
-        break;
-      case 'volumeMounts':
-        out.volumeMounts = mounts;
+      case 'name':
+        v = name;
         break;
       case 'args':
-        out.args = args ?? step.args;
+        v = placed !== undefined ? scriptArgs(step.args ?? [], placed.file) : step.args;
         break;
       case 'workingDir':
-        out.workingDir = workingDir;
+        v = step.workingDir === undefined || step.workingDir === '' ? WORKSPACE_DIR : step.workingDir;
         break;
-      case 'name':
-        out.name = name;
+      case 'env':
+        v = [...IMPLICIT_ENV, ...(step.env ?? [])];
         break;
       case 'resources':
-        out.resources = resources ?? step.resources;
+        v = requests !== undefined ? { ...(step.resources ?? {}), requests } : step.resources;
         break;
-      case 'script':
+      case 'volumeMounts':
+        v = mounts;
         break;
       default:
-        defineField(out, k, (step as Record<string, unknown>)[k]);
+        v = src[k];
     }
+    if (v !== undefined) out[k] = v;
   }
-  if (!('env' in out)) out.env = env;
-  if (!('volumeMounts' in out)) out.volumeMounts = mounts;
-  if (args !== undefined && !('args' in out)) out.args = args;
-  if (!('workingDir' in out)) out.workingDir = workingDir;
-  if (!('name' in out)) out.name = name;
-  if (resources !== undefined && !('resources' in out)) out.resources = resources;
   return out as Container;
 }
 
