@@ -11,6 +11,7 @@ import * as E from 'fp-ts/Either';
 import { TaskpodError, unresolved } from '../errors';
 import type { ImageEntrypoints } from '../model/config';
 import type { Step, TaskSpec } from '../model/tekton';
+import type { Writable } from '../util';
 import {
   DOWNWARD_MOUNT,
   DOWNWARD_VOLUME,
@@ -87,7 +88,11 @@ export function stepCommand(
 export function redirectStep(step: Step, n: number, command: readonly string[]): Step {
   const mounts = step.volumeMounts === undefined ? [TOOLS_MOUNT] : [...step.volumeMounts, TOOLS_MOUNT];
   if (n === 0) mounts.push(DOWNWARD_MOUNT);
-  return { ...step, command: [ENTRYPOINT_BINARY], args: entrypointArgs(n, command, step.args ?? []), volumeMounts: mounts };
+  const out: Writable<Step> = { ...step };
+  out.command = [ENTRYPOINT_BINARY];
+  out.args = entrypointArgs(n, command, step.args ?? []);
+  out.volumeMounts = mounts;
+  return out;
 }
 
 /**
@@ -111,5 +116,8 @@ export function redirectTaskSpec(spec: TaskSpec, commands: readonly (readonly st
     command: ['cp', '/ko-app/entrypoint', ENTRYPOINT_BINARY],
     volumeMounts: [TOOLS_MOUNT],
   };
-  return { ...spec, steps: [placeTools, ...steps], volumes: [...(spec.volumes ?? []), TOOLS_VOLUME, DOWNWARD_VOLUME] };
+  const out: Writable<TaskSpec> = { ...spec };
+  out.steps = [placeTools, ...steps];
+  out.volumes = [...(spec.volumes ?? []), TOOLS_VOLUME, DOWNWARD_VOLUME];
+  return out;
 }
