@@ -186,6 +186,9 @@ const asContainer = (step: Step): Container => ('script' in step ? toContainer(s
 
 /** The fields of a container, in the order Go's encoder printed them. */
 const CONTAINER_FIELDS = Object.keys(ContainerCodec.props);
+const CONTAINER_INDEX = new Map(CONTAINER_FIELDS.map((k, i) => [k, i]));
+/** The fields {@link stepContainer} sets whether the step has them or not. */
+const ALWAYS_SET = ['name', 'args', 'workingDir', 'env', 'resources', 'volumeMounts'].reduce((bits, k) => bits | (1 << CONTAINER_INDEX.get(k)!), 0);
 
 /**
  * A step's container in one copy: the value that {@link withImplicits},
@@ -205,8 +208,19 @@ export function stepContainer(step: Step, name: string, placed: PlacedScript | u
   for (const m of IMPLICIT_MOUNTS) if (!mountsPath(own, m.mountPath ?? '')) mounts.push(m);
   if (placed !== undefined) mounts.push(SCRIPTS_MOUNT);
   const src = step as Record<string, unknown>;
+  // The step's own fields, as bits by their index in CONTAINER_FIELDS (21
+  // fields: one number holds them); the walk below then reads only those
+  // (a step holds a handful of the 21).
+  let held = 0;
+  for (const k in src) {
+    const i = CONTAINER_INDEX.get(k);
+    if (i !== undefined) held |= 1 << i;
+  }
+  held |= ALWAYS_SET;
   const out: Record<string, unknown> = {};
-  for (const k of CONTAINER_FIELDS) {
+  for (let i = 0; i < CONTAINER_FIELDS.length; i++) {
+    if ((held & (1 << i)) === 0) continue;
+    const k = CONTAINER_FIELDS[i]!;
     let v: unknown;
     switch (k) {
       case 'name':
