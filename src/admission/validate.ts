@@ -82,29 +82,31 @@ function stringPath(at: string, s: VariableString): string {
 }
 
 /**
- * Adds the strings of step `i` that hold `$(` to `out`. Only those can
- * reference a variable (the checks below look at nothing else), so the
- * others are not listed.
+ * Adds `value` to `out` if it holds `$(`. Only such strings can reference
+ * a variable (the checks below look at nothing else), so the others are
+ * not listed.
  */
+function addString(out: VariableString[], step: number, value: string | undefined, field: StringField, index = -1): void {
+  if (value !== undefined && value.includes('$(')) out.push({ step, field, index, value, refs: findVariableSpans(value) });
+}
+
+/** Adds the strings of step `i` that hold `$(` to `out`, in field order. */
 function stepStrings(s: Step, i: number, out: VariableString[]): void {
-  const add = (value: string | undefined, field: StringField, index = -1) => {
-    if (value !== undefined && value.includes('$(')) out.push({ step: i, field, index, value, refs: findVariableSpans(value) });
-  };
-  add(s.name, 'name');
-  add(s.image, 'image');
-  add(s.workingDir, 'workingDir');
+  addString(out, i, s.name, 'name');
+  addString(out, i, s.image, 'image');
+  addString(out, i, s.workingDir, 'workingDir');
   const command = s.command ?? [];
-  for (let k = 0; k < command.length; k++) add(command[k], 'command', k);
+  for (let k = 0; k < command.length; k++) addString(out, i, command[k], 'command', k);
   const args = s.args ?? [];
-  for (let k = 0; k < args.length; k++) add(args[k], 'args', k);
+  for (let k = 0; k < args.length; k++) addString(out, i, args[k], 'args', k);
   const env = s.env ?? [];
-  for (let k = 0; k < env.length; k++) add(env[k]!.value, 'env', k);
+  for (let k = 0; k < env.length; k++) addString(out, i, env[k]!.value, 'env', k);
   const mounts = s.volumeMounts ?? [];
   for (let k = 0; k < mounts.length; k++) {
     const m = mounts[k]!;
-    add(m.name, 'volumeMounts.name', k);
-    add(m.mountPath, 'volumeMounts.mountPath', k);
-    add(m.subPath, 'volumeMounts.subPath', k);
+    addString(out, i, m.name, 'volumeMounts.name', k);
+    addString(out, i, m.mountPath, 'volumeMounts.mountPath', k);
+    addString(out, i, m.subPath, 'volumeMounts.subPath', k);
   }
 }
 
@@ -246,12 +248,6 @@ export function validateTaskSpec(spec: TaskSpec, object: string, at: string): Ch
   return validateVariables(spec, merged.right, object, at);
 }
 
-/** Whether a param `name` is declared (linear scans: a Task declares a few). */
-function declaresParam(params: readonly ParamSpec[], name: string): boolean {
-  for (let i = 0; i < params.length; i++) if ((params[i]!.name ?? '') === name) return true;
-  return false;
-}
-
 /** Whether a param `name` is declared of type array (any of them, should the name be declared twice). */
 function declaresArrayParam(params: readonly ParamSpec[], name: string): boolean {
   for (let i = 0; i < params.length; i++) if (params[i]!.type === 'array' && (params[i]!.name ?? '') === name) return true;
@@ -270,7 +266,7 @@ function validateVariables(spec: TaskSpec, steps: readonly Step[], object: strin
   for (let i = 0; i < steps.length; i++) stepStrings(steps[i]!, i, strings);
   for (const str of strings) {
     for (const v of str.refs) {
-      if (v.kind === 'params' && !declaresParam(params, v.name)) {
+      if (v.kind === 'params' && !namesParam(params, v.name)) {
         return E.left(invalid(object, stringPath(at, str), `non-existent variable in "${str.value}": no param "${v.name}" is declared`));
       }
     }
@@ -370,18 +366,30 @@ export function validateResourceSpec(rs: PipelineResourceSpec, object: string, a
 
 function validateBindings(bindings: readonly TaskResourceBinding[], object: string, at: string): Check {
   const seen = new Set<string>();
-  for (const [i, b] of bindings.entries()) {
-    const here = `${at}[${i}]`;
+  for (let i = 0; i < bindings.length; i++) {
+    const b = bindings[i]!;
     const key = (b.name ?? '').toLowerCase();
-    if (seen.has(key)) return E.left(invalid(object, `${here}.name`, `expected exactly one, got both: resource "${b.name ?? ''}" is bound twice`));
+    if (seen.has(key)) return E.left(invalid(object, `${at}[${i}].name`, `expected exactly one, got both: resource "${b.name ?? ''}" is bound twice`));
     seen.add(key);
     const hasRef = (b.resourceRef?.name ?? '') !== '';
-    if (hasRef && b.resourceSpec !== undefined) return E.left(invalid(object, here, 'must not set both resourceRef and resourceSpec'));
-    if (!hasRef && b.resourceSpec === undefined) return E.left(invalid(object, here, 'missing field(s): resourceRef or resourceSpec'));
+    if (hasRef && b.resourceSpec !== undefined) return E.left(invalid(object, `${at}[${i}]`, 'must not set both resourceRef and resourceSpec'));
+    if (!hasRef && b.resourceSpec === undefined) return E.left(invalid(object, `${at}[${i}]`, 'missing field(s): resourceRef or resourceSpec'));
     if (b.resourceSpec !== undefined) {
-      const r = validateResourceSpec(b.resourceSpec, object, `${here}.resourceSpec`);
+      const r = validateResourceSpec(b.resourceSpec, object, `${at}[${i}].resourceSpec`);
       if (E.isLeft(r)) return r;
     }
+  }
+  return ok;
+}
+
+/** No param given twice (Go compared each name, lowercased, with the names as given before it). */
+function validateParamNames(params: readonly Param[], object: string): Check {
+  if (params.length < 2) return ok;
+  const seen = new Set<string>();
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i]!;
+    if (seen.has((p.name ?? '').toLowerCase())) return E.left(invalid(object, `spec.inputs.params[${i}].name`, `expected exactly one, got both: param "${p.name ?? ''}" is given twice`));
+    seen.add(p.name ?? '');
   }
   return ok;
 }
@@ -400,31 +408,32 @@ function validateBindings(bindings: readonly TaskResourceBinding[], object: stri
 export function validateTaskRun(tr: TaskRun, object: string): Check {
   const spec = tr.spec ?? {};
   const hasRef = (spec.taskRef?.name ?? '') !== '';
+  const params = spec.inputs?.params ?? [];
+  // The checks in the webhook's order, each returning the first failure.
+  // Before validating, the webhook decoded the TaskRun (a timeout Go's
+  // time.ParseDuration cannot read failed there) and encoded it again.
   const timeout = spec.timeout === undefined ? undefined : parseGoDuration(spec.timeout);
-  return first(
-    // Before validating, the webhook decoded the TaskRun (a timeout Go's
-    // time.ParseDuration cannot read failed there) and encoded it again.
-    () => (timeout !== undefined && E.isLeft(timeout) ? E.left(invalid(object, 'spec.timeout', timeout.left)) : ok),
-    () => validateParamValues(spec.inputs?.params ?? [], object),
-    () => validateObjectName(object, tr.metadata?.name),
-    () => (hasRef && spec.taskSpec !== undefined ? E.left(invalid(object, 'spec', 'must not set both spec.taskRef and spec.taskSpec')) : ok),
-    () => (!hasRef && spec.taskSpec === undefined ? E.left(invalid(object, 'spec.taskRef.name', 'missing field(s): one of spec.taskRef.name and spec.taskSpec')) : ok),
-    () => (spec.taskSpec !== undefined ? validateTaskSpec(spec.taskSpec, object, 'spec.taskSpec') : ok),
-    () => validateBindings(spec.inputs?.resources ?? [], object, 'spec.inputs.resources'),
-    () => {
-      const seen = new Set<string>();
-      for (const [i, p] of (spec.inputs?.params ?? []).entries()) {
-        if (seen.has((p.name ?? '').toLowerCase())) return E.left(invalid(object, `spec.inputs.params[${i}].name`, `expected exactly one, got both: param "${p.name ?? ''}" is given twice`));
-        seen.add(p.name ?? '');
-      }
-      return ok;
-    },
-    () => validateBindings(spec.outputs?.resources ?? [], object, 'spec.outputs.resources'),
-    () =>
-      timeout !== undefined && E.isRight(timeout) && timeout.right < 0n
-        ? E.left(invalid(object, 'spec.timeout', `invalid value: ${formatGoDuration(timeout.right)} should be >= 0`))
-        : ok,
-  );
+  if (timeout !== undefined && E.isLeft(timeout)) return E.left(invalid(object, 'spec.timeout', timeout.left));
+  const values = validateParamValues(params, object);
+  if (E.isLeft(values)) return values;
+  const named = validateObjectName(object, tr.metadata?.name);
+  if (E.isLeft(named)) return named;
+  if (hasRef && spec.taskSpec !== undefined) return E.left(invalid(object, 'spec', 'must not set both spec.taskRef and spec.taskSpec'));
+  if (!hasRef && spec.taskSpec === undefined) return E.left(invalid(object, 'spec.taskRef.name', 'missing field(s): one of spec.taskRef.name and spec.taskSpec'));
+  if (spec.taskSpec !== undefined) {
+    const task = validateTaskSpec(spec.taskSpec, object, 'spec.taskSpec');
+    if (E.isLeft(task)) return task;
+  }
+  const inputs = validateBindings(spec.inputs?.resources ?? [], object, 'spec.inputs.resources');
+  if (E.isLeft(inputs)) return inputs;
+  const names = validateParamNames(params, object);
+  if (E.isLeft(names)) return names;
+  const outputs = validateBindings(spec.outputs?.resources ?? [], object, 'spec.outputs.resources');
+  if (E.isLeft(outputs)) return outputs;
+  if (timeout !== undefined && E.isRight(timeout) && timeout.right < 0n) {
+    return E.left(invalid(object, 'spec.timeout', `invalid value: ${formatGoDuration(timeout.right)} should be >= 0`));
+  }
+  return ok;
 }
 
 /**
@@ -434,7 +443,8 @@ export function validateTaskRun(tr: TaskRun, object: string): Check {
  * read it as an array of no items, and so does taskpod's reader.)
  */
 function validateParamValues(params: readonly Param[], object: string): Check {
-  for (const [i, p] of params.entries()) {
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i]!;
     if (p.value !== undefined) continue;
     return E.left(
       invalid(
@@ -460,20 +470,34 @@ function validateParamValues(params: readonly Param[], object: string): Check {
  */
 export function validateParams(spec: TaskSpec, given: readonly Param[], object: string): Check {
   const declared = spec.inputs?.params ?? [];
-  const needed = declared.map((p) => p.name ?? '');
-  const provided = given.map((p) => p.name ?? '');
-  const missing = declared.filter((p) => !provided.includes(p.name ?? '') && p.default === undefined).map((p) => p.name ?? '');
-  if (missing.length > 0) return E.left(invalid(object, 'spec.inputs.params', `missing values for these params which have no default values: [${missing.join(' ')}]`));
-  const extra = provided.filter((n) => !needed.includes(n));
-  if (extra.length > 0) return E.left(invalid(object, 'spec.inputs.params', `didn't need these params but they were provided anyway: [${extra.join(' ')}]`));
-  const wrong = given
-    .filter((p) => {
-      const d = declared.find((x) => x.name === p.name);
-      // A param without a value has Go's zero ArrayOrString, of type "".
-      const type = p.value === undefined ? '' : typeof p.value === 'string' ? 'string' : 'array';
-      return d !== undefined && d.type !== type;
-    })
-    .map((p) => p.name ?? '');
-  if (wrong.length > 0) return E.left(invalid(object, 'spec.inputs.params', `param types don't match the user-specified type: [${wrong.join(' ')}]`));
+  // The lists of names are built only for a message.
+  let missing: string[] | undefined;
+  for (let i = 0; i < declared.length; i++) {
+    const name = declared[i]!.name ?? '';
+    if (declared[i]!.default === undefined && !namesParam(given, name)) (missing ??= []).push(name);
+  }
+  if (missing !== undefined) return E.left(invalid(object, 'spec.inputs.params', `missing values for these params which have no default values: [${missing.join(' ')}]`));
+  let extra: string[] | undefined;
+  for (let i = 0; i < given.length; i++) {
+    const name = given[i]!.name ?? '';
+    if (!namesParam(declared, name)) (extra ??= []).push(name);
+  }
+  if (extra !== undefined) return E.left(invalid(object, 'spec.inputs.params', `didn't need these params but they were provided anyway: [${extra.join(' ')}]`));
+  let wrong: string[] | undefined;
+  for (let i = 0; i < given.length; i++) {
+    const p = given[i]!;
+    // The first declared of that name, the names compared as given.
+    const d = declared.find((x) => x.name === p.name);
+    // A param without a value has Go's zero ArrayOrString, of type "".
+    const type = p.value === undefined ? '' : typeof p.value === 'string' ? 'string' : 'array';
+    if (d !== undefined && d.type !== type) (wrong ??= []).push(p.name ?? '');
+  }
+  if (wrong !== undefined) return E.left(invalid(object, 'spec.inputs.params', `param types don't match the user-specified type: [${wrong.join(' ')}]`));
   return ok;
+}
+
+/** Whether one of `params` is named `name`, a missing name read as "" (a linear scan: there are a few). */
+function namesParam(params: readonly { readonly name?: string }[], name: string): boolean {
+  for (let i = 0; i < params.length; i++) if ((params[i]!.name ?? '') === name) return true;
+  return false;
 }
