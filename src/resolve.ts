@@ -86,10 +86,25 @@ export function theTaskRun(objects: InputObjects): E.Either<TaskpodError, { read
   });
 }
 
+function copyInto(out: Record<string, string>, src: Readonly<Record<string, string>> | undefined): void {
+  if (src === undefined) return;
+  const keys = Object.keys(src);
+  for (let i = 0; i < keys.length; i++) defineField(out, keys[i]!, src[keys[i]!]);
+}
+
 function merged(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const src of [a ?? {}, b ?? {}]) for (const k of Object.keys(src)) defineField(out, k, src[k]);
+  copyInto(out, a);
+  copyInto(out, b);
   return out;
+}
+
+function findResource(resources: readonly PipelineResource[], name: string, namespace: string): PipelineResource | undefined {
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    if (r.metadata?.name === name && namespaceOf(r) === namespace) return r;
+  }
+  return undefined;
 }
 
 function resolveBindings(
@@ -100,10 +115,11 @@ function resolveBindings(
   at: string,
 ): E.Either<TaskpodError, ReadonlyMap<string, PipelineResource>> {
   const out = new Map<string, PipelineResource>();
-  for (const [i, b] of bindings.entries()) {
+  for (let i = 0; i < bindings.length; i++) {
+    const b = bindings[i]!;
     const ref = b.resourceRef?.name ?? '';
     if (ref !== '') {
-      const found = objects.pipelineResources.find((r) => r.metadata?.name === ref && namespaceOf(r) === namespace);
+      const found = findResource(objects.pipelineResources, ref, namespace);
       if (found === undefined) {
         return E.left(unresolved(object, `${at}[${i}].resourceRef.name`, `PipelineResource "${ref}" not found in namespace "${namespace}"`));
       }
