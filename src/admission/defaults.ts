@@ -19,8 +19,15 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  * last), as `{ ...o, [key]: value }` would be. Built key by key because on
  * Node 20 a key added to a spread copy costs some 0.6 us, five to ten times
  * this.
+ *
+ * @example
+ * ```ts
+ * withField({ name: 'build' }, 'kind', 'Task'); // { name: 'build', kind: 'Task' }
+ * ```
+ *
+ * @internal
  */
-function withField<T extends object, K extends keyof T>(o: T, key: K & string, value: T[K]): T {
+export function withField<T extends object, K extends keyof T>(o: T, key: K & string, value: T[K]): T {
   const out: Record<string, unknown> = {};
   const keys = Object.keys(o);
   for (let i = 0; i < keys.length; i++) defineField(out, keys[i]!, (o as Record<string, unknown>)[keys[i]!]);
