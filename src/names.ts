@@ -14,6 +14,7 @@ const SUFFIX_LENGTH = 5;
 const MAX_BASE_LENGTH = MAX_NAME_LENGTH - SUFFIX_LENGTH - 1;
 /** The alphabet of k8s.io/apimachinery's rand.String, which Tekton used (no vowels, no 0/1/3). */
 const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const SUFFIX_CODES = Array.from(SUFFIX_ALPHABET, (c) => c.charCodeAt(0));
 
 const WORDS = new Int32Array(8);
 
@@ -96,9 +97,15 @@ const byteOf = (words: Int32Array, i: number): number => (words[i >> 2]! >>> (24
  */
 export function suffix(parts: readonly string[]): string {
   const d = digest(parts);
-  let out = '';
-  for (let i = 0; i < SUFFIX_LENGTH; i++) out += SUFFIX_ALPHABET[byteOf(d, i) % SUFFIX_ALPHABET.length];
-  return out;
+  const n = SUFFIX_ALPHABET.length;
+  // One string of the five characters, the first five bytes of the digest mod 27.
+  return String.fromCharCode(
+    SUFFIX_CODES[byteOf(d, 0) % n]!,
+    SUFFIX_CODES[byteOf(d, 1) % n]!,
+    SUFFIX_CODES[byteOf(d, 2) % n]!,
+    SUFFIX_CODES[byteOf(d, 3) % n]!,
+    SUFFIX_CODES[byteOf(d, 4) % n]!,
+  );
 }
 
 /**
