@@ -22,7 +22,17 @@ export function compareGoStrings(a: string, b: string): number {
 
 /** A copy of `xs`, sorted in Go's string order. */
 export function sortGoStrings(xs: Iterable<string>): string[] {
-  return [...xs].sort(compareGoStrings);
+  const out = [...xs];
+  if (out.length > 8) return out.sort(compareGoStrings);
+  // The lists sorted per render are short (working dirs, annotations), where
+  // Array.prototype.sort's set-up costs more than an insertion sort.
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compareGoStrings(out[j]!, x) > 0; j--) out[j + 1] = out[j]!;
+    out[j + 1] = x;
+  }
+  return out;
 }
 
 const SLASH = 0x2f;

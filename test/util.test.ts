@@ -80,6 +80,11 @@ describe('Go string order', () => {
     expect(compareGoStrings('a', 'ab')).toBeLessThan(0);
   });
 
+  it('sortGoStrings orders short and long lists as Array.prototype.sort with compareGoStrings does', () => {
+    const str = fc.array(fc.constantFrom('a', 'B', 'b', '\uff61', '\u{1f600}', '\ud800', '/'), { maxLength: 4 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(fc.array(str, { maxLength: 20 }), (xs) => JSON.stringify(sortGoStrings(xs)) === JSON.stringify([...xs].sort(compareGoStrings))));
+  });
+
   it('sortGoStrings returns a sorted copy and leaves its input alone', () => {
     const input = ['b', '\u{1f600}', '\uff61', 'a', 'B'];
     expect(sortGoStrings(input)).toEqual(['B', 'a', 'b', '\uff61', '\u{1f600}']);
