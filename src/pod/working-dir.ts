@@ -22,13 +22,15 @@ import { shellWord } from './shell';
  * @public
  */
 export function workingDirsToCreate(workingDirs: readonly (string | undefined)[]): string[] {
-  const distinct = new Set(workingDirs.filter((d): d is string => d !== undefined && d !== ''));
-  return sortGoStrings(distinct)
-    .map(cleanPath)
-    .filter((p) => {
-      const rel = relPath(WORKSPACE_DIR, p);
-      return rel !== undefined && !rel.startsWith('.');
-    });
+  const distinct = new Set<string>();
+  for (const d of workingDirs) if (d !== undefined && d !== '') distinct.add(d);
+  const out: string[] = [];
+  for (const d of sortGoStrings(distinct)) {
+    const p = cleanPath(d);
+    const rel = relPath(WORKSPACE_DIR, p);
+    if (rel !== undefined && !rel.startsWith('.')) out.push(p);
+  }
+  return out;
 }
 
 /**

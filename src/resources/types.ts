@@ -97,6 +97,7 @@ export function paramValues(spec: PipelineResourceSpec | undefined, word: string
 
 /** The last value of the params named `word`, or `''`. */
 export function lastParam(spec: PipelineResourceSpec | undefined, word: string): string {
-  const all = paramValues(spec, word);
-  return all.length > 0 ? all[all.length - 1]! : '';
+  const params = spec?.params ?? [];
+  for (let i = params.length - 1; i >= 0; i--) if (equalFoldAscii(params[i]!.name ?? '', word)) return params[i]!.value ?? '';
+  return '';
 }
