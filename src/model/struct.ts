@@ -261,16 +261,21 @@ export function struct<P extends t.Props>(name: string, props: P, embedded: Read
   /** The encoding, when `a`'s own keys come in the struct's order and no printed zero is missing; else undefined. */
   const encodeInOwnOrder = (a: Record<string, unknown>): Record<string, unknown> | undefined => {
     const out: Record<string, unknown> = {};
-    let last = -1;
+    let next = 0;
     let printed = 0;
     // for-in lists inherited keys too: only plain objects take this path.
     const proto: unknown = Object.getPrototypeOf(a);
     if (proto !== Object.prototype && proto !== null) return undefined;
     for (const k in a) {
-      const i = fieldIndex.get(k);
-      if (i === undefined) continue;
-      if (i < last) return undefined;
-      last = i;
+      // The next field of that name: keys are interned strings, so the
+      // comparisons are cheaper than a lookup in fieldIndex.
+      let i = next;
+      while (i < keys.length && keys[i] !== k) i++;
+      if (i === keys.length) {
+        if (fieldIndex.has(k)) return undefined; // a field out of order
+        continue; // not a field: left out
+      }
+      next = i + 1;
       const v = a[k];
       if (v === undefined) continue;
       if (prints[i] !== undefined) printed++;
@@ -282,6 +287,12 @@ export function struct<P extends t.Props>(name: string, props: P, embedded: Read
     return printed === printCount ? out : undefined;
   };
   return Object.assign(codec, { props, embedded });
+}
+
+/** Whether the strings are in JavaScript's default order already (sorting them would change nothing). */
+function isSorted(xs: readonly string[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i - 1]! > xs[i]!) return false;
+  return true;
 }
 
 /** Whether every character of `s` is ASCII (a scan: cheaper than a regex on the short keys of maps). */
@@ -303,7 +314,7 @@ function isAscii(s: string): boolean {
 export function goSortedKeys(o: object): string[] {
   const keys = Object.keys(o);
   if (keys.length < 2) return keys;
-  if (keys.every(isAscii)) return keys.sort();
+  if (keys.every(isAscii)) return isSorted(keys) ? keys : keys.sort();
   return keys
     .map((k) => ({ k, b: Buffer.from(k) }))
     .sort((x, y) => Buffer.compare(x.b, y.b))
@@ -345,6 +356,8 @@ export function mapOf<C extends t.Mixed>(
   name = `map[string]${codec.name}`,
   zero?: t.TypeOf<C>,
 ): MapType<C> {
+  // Values whose codec encodes them as themselves are copied without a call.
+  const asIs = codec.encode === t.identity;
   const mapCodec = new t.Type<Readonly<Record<string, t.TypeOf<C>>>, Record<string, t.OutputOf<C>>, unknown>(
     name,
     (u): u is Record<string, t.TypeOf<C>> => isPlainObject(u) && Object.keys(u).every((k) => codec.is(u[k])),
@@ -366,9 +379,10 @@ export function mapOf<C extends t.Mixed>(
     },
     (a) => {
       // Go's encoder writes map keys sorted, byte-wise.
-      const out: Record<string, unknown> = {};
       const keys = goSortedKeys(a);
-      for (const k of keys) defineField(out, k, codec.encode(a[k]));
+      const out: Record<string, unknown> = {};
+      if (asIs) for (const k of keys) defineField(out, k, a[k]);
+      else for (const k of keys) defineField(out, k, codec.encode(a[k]));
       return out as Record<string, t.OutputOf<C>>;
     },
   );
