@@ -122,8 +122,14 @@ export function outputImageDirSteps(
   for (const b of bindings) {
     for (const o of declared) {
       if (o.name === b.name && (o.outputImageDir ?? '').startsWith(OUTPUT_IMAGE_DEFAULT_DIR)) {
-        const s = createDirStep(bashImage, 'default-image-output', `${OUTPUT_IMAGE_DEFAULT_DIR}/${b.name ?? ''}`, seed, `image-output/${b.name ?? ''}`);
-        out.push({ ...s, volumeMounts: IMPLICIT_MOUNTS });
+        // createDirStep's fields, then the implicit mounts, in one literal.
+        out.push({
+          name: withSuffix(seed, 'create-dir-default-image-output', `image-output/${b.name ?? ''}`),
+          image: bashImage,
+          command: ['/ko-app/bash'],
+          args: ['-args', `mkdir -p ${OUTPUT_IMAGE_DEFAULT_DIR}/${b.name ?? ''}`],
+          volumeMounts: IMPLICIT_MOUNTS,
+        });
       }
     }
   }
