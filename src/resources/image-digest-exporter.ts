@@ -12,6 +12,7 @@ import { withSuffix } from '../names';
 import { bindingsOf, boundResources, ResourceContext } from './context';
 import { goJsonString } from './go';
 import { imageFields } from './image';
+import { withSteps } from './types';
 
 /** The exporter step's base name. */
 export const IMAGE_DIGEST_EXPORTER = 'image-digest-exporter';
@@ -97,5 +98,5 @@ export function addImageDigestExporter(ctx: ResourceContext, spec: TaskSpec): E.
   if (E.isLeft(outputs)) return outputs;
   const exported = exportedImages(ctx, spec);
   if (exported.length === 0) return E.right(spec);
-  return E.right({ ...spec, steps: [...(spec.steps ?? []), imageDigestExporterStep(ctx.config.images.imageDigestExporter, exported, ctx.seed)] });
+  return E.right(withSteps(spec, [...(spec.steps ?? []), imageDigestExporterStep(ctx.config.images.imageDigestExporter, exported, ctx.seed)]));
 }
