@@ -28,10 +28,10 @@ import {
   addImageDigestExporter,
   addInputResources,
   addOutputResources,
-  resourceReplacements,
   ResourceContext,
   validateResourceBindings,
 } from './resources';
+import { resourceReplacementsOfBoth } from './resources/replacements';
 import { applyReplacementsInTurn, paramReplacements, replaceVariables, StringReplacements } from './substitution';
 
 /**
@@ -124,10 +124,11 @@ interface SpecReplacements {
 }
 
 function specReplacements(run: ResolvedRun, spec: TaskSpec): SpecReplacements {
+  const resources = resourceReplacementsOfBoth(run, spec);
   return {
     params: paramReplacements(spec.inputs?.params ?? [], run.taskRun.spec?.inputs?.params ?? []),
-    inputs: resourceReplacements(run, spec, 'inputs'),
-    outputs: resourceReplacements(run, spec, 'outputs'),
+    inputs: resources.inputs,
+    outputs: resources.outputs,
   };
 }
 
