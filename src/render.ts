@@ -31,8 +31,8 @@ import {
   ResourceContext,
   validateResourceBindings,
 } from './resources';
-import { resourceReplacementsOfBoth } from './resources/replacements';
-import { applyReplacementsInTurn, paramReplacements, replaceVariables, StringReplacements } from './substitution';
+import { resourceLookups } from './resources/replacements';
+import { applyReplacementsInTurn, Lookup, paramReplacements, replaceVariablesIn } from './substitution';
 
 /**
  * Options of a render.
@@ -119,12 +119,13 @@ export function admit(run: ResolvedRun): E.Either<TaskpodError, ResolvedRun> {
  */
 interface SpecReplacements {
   readonly params: ReturnType<typeof paramReplacements>;
-  readonly inputs: StringReplacements;
-  readonly outputs: StringReplacements;
+  /** What the maps of the resource passes give, looked up on demand (resourceLookups). */
+  readonly inputs: Lookup;
+  readonly outputs: Lookup;
 }
 
 function specReplacements(run: ResolvedRun, spec: TaskSpec): SpecReplacements {
-  const resources = resourceReplacementsOfBoth(run, spec);
+  const resources = resourceLookups(run, spec);
   return {
     params: paramReplacements(spec.inputs?.params ?? [], run.taskRun.spec?.inputs?.params ?? []),
     inputs: resources.inputs,
@@ -154,14 +155,16 @@ function replacementsOnce(run: ResolvedRun): (spec: TaskSpec) => SpecReplacement
 function imageLookup(spec: TaskSpec, replacements: (spec: TaskSpec) => SpecReplacements): (image: string) => string {
   // The replacements are the same for every step: built once, on the first
   // image that has a variable, not once per step (docs/performance.md).
-  let maps: readonly StringReplacements[] | undefined;
+  let maps: readonly Lookup[] | undefined;
   return (image) => {
     if (!image.includes('$(')) return image;
     if (maps === undefined) {
       const r = replacements(spec);
       maps = [r.params.strings, r.inputs, r.outputs];
     }
-    return maps.reduce((s, m) => replaceVariables(s, m), image);
+    let out = image;
+    for (let i = 0; i < maps.length; i++) if (maps[i]!.size > 0) out = replaceVariablesIn(out, maps[i]!);
+    return out;
   };
 }
 

@@ -54,6 +54,24 @@ const VARIABLE = /\$\(([^()]*)\)/g;
  */
 export function replaceVariables(s: string, replacements: StringReplacements): string {
   if (replacements.size === 0) return s;
+  return replaceVariablesIn(s, replacements);
+}
+
+/**
+ * What a pass looks variables up in: a map, or an object that works a
+ * variable's value out when it is asked for (src/resources/replacements.ts),
+ * with the same answers as the map would give. `size` is 0 only when
+ * nothing can be found.
+ *
+ * @internal
+ */
+export interface Lookup {
+  readonly size: number;
+  get(key: string): string | undefined;
+}
+
+/** {@link replaceVariables} with any lookup. @internal */
+export function replaceVariablesIn(s: string, replacements: Lookup): string {
   let at = s.indexOf('$(');
   if (at < 0) return s;
   // What `s.replace(VARIABLE, (whole, key) => replacements.get(key) ?? whole)`
@@ -125,22 +143,22 @@ const hasVar = (s: string | undefined): boolean => s !== undefined && s.includes
  * first pass inserts as they are, through `rest` (the later passes) only.
  */
 interface Passes {
-  readonly all: readonly StringReplacements[];
-  readonly rest: readonly StringReplacements[];
+  readonly all: readonly Lookup[];
+  readonly rest: readonly Lookup[];
   readonly arrays: ArrayReplacements;
 }
 
-const nonEmpty = (maps: readonly StringReplacements[]): StringReplacements[] => maps.filter((m) => m.size > 0);
+const nonEmpty = (maps: readonly Lookup[]): Lookup[] => maps.filter((m) => m.size > 0);
 
 /** `s` through each map in turn; `s` itself when it holds no `$(`. */
-function rewrite(s: string, maps: readonly StringReplacements[]): string {
+function rewrite(s: string, maps: readonly Lookup[]): string {
   if (maps.length === 0 || !s.includes('$(')) return s;
   let out = s;
-  for (let i = 0; i < maps.length; i++) out = replaceVariables(out, maps[i]!);
+  for (let i = 0; i < maps.length; i++) out = replaceVariablesIn(out, maps[i]!);
   return out;
 }
 
-const str = (s: string | undefined, maps: readonly StringReplacements[]): string | undefined =>
+const str = (s: string | undefined, maps: readonly Lookup[]): string | undefined =>
   s === undefined ? undefined : rewrite(s, maps);
 
 /**
@@ -166,11 +184,11 @@ function rewriteList(xs: readonly string[], p: Passes): readonly string[] | unde
 }
 
 /** A keyRef with `name` and `key` substituted (both set, as Tekton's copy had them). */
-function replaceKeyRef<T extends { readonly name?: string; readonly key?: string }>(ref: T, maps: readonly StringReplacements[]): T {
+function replaceKeyRef<T extends { readonly name?: string; readonly key?: string }>(ref: T, maps: readonly Lookup[]): T {
   return { ...ref, name: str(ref.name, maps), key: str(ref.key, maps) };
 }
 
-function replaceEnv(e: EnvVar, maps: readonly StringReplacements[]): EnvVar {
+function replaceEnv(e: EnvVar, maps: readonly Lookup[]): EnvVar {
   const from = e.valueFrom;
   const touched =
     hasVar(e.value) ||
@@ -193,7 +211,7 @@ function replaceEnv(e: EnvVar, maps: readonly StringReplacements[]): EnvVar {
   });
 }
 
-function replaceEnvFrom(e: EnvFromSource, maps: readonly StringReplacements[]): EnvFromSource {
+function replaceEnvFrom(e: EnvFromSource, maps: readonly Lookup[]): EnvFromSource {
   if (!hasVar(e.prefix) && !hasVar(e.configMapRef?.name) && !hasVar(e.secretRef?.name)) return e;
   return compact({
     ...e,
@@ -203,7 +221,7 @@ function replaceEnvFrom(e: EnvFromSource, maps: readonly StringReplacements[]): 
   });
 }
 
-function replaceMount(m: VolumeMount, maps: readonly StringReplacements[]): VolumeMount {
+function replaceMount(m: VolumeMount, maps: readonly Lookup[]): VolumeMount {
   if (!hasVar(m.name) && !hasVar(m.mountPath) && !hasVar(m.subPath)) return m;
   return compact({ ...m, name: str(m.name, maps), mountPath: str(m.mountPath, maps), subPath: str(m.subPath, maps) });
 }
@@ -212,7 +230,7 @@ function replaceMount(m: VolumeMount, maps: readonly StringReplacements[]): Volu
 // from the first changed item on. One function per item type, so that no
 // closure is made per list.
 
-function rewriteEnvs(xs: readonly EnvVar[], maps: readonly StringReplacements[]): readonly EnvVar[] {
+function rewriteEnvs(xs: readonly EnvVar[], maps: readonly Lookup[]): readonly EnvVar[] {
   let i = 0;
   let y: EnvVar | undefined;
   for (; i < xs.length; i++) if ((y = replaceEnv(xs[i]!, maps)) !== xs[i]) break;
@@ -223,7 +241,7 @@ function rewriteEnvs(xs: readonly EnvVar[], maps: readonly StringReplacements[])
   return out;
 }
 
-function rewriteEnvFroms(xs: readonly EnvFromSource[], maps: readonly StringReplacements[]): readonly EnvFromSource[] {
+function rewriteEnvFroms(xs: readonly EnvFromSource[], maps: readonly Lookup[]): readonly EnvFromSource[] {
   let i = 0;
   let y: EnvFromSource | undefined;
   for (; i < xs.length; i++) if ((y = replaceEnvFrom(xs[i]!, maps)) !== xs[i]) break;
@@ -234,7 +252,7 @@ function rewriteEnvFroms(xs: readonly EnvFromSource[], maps: readonly StringRepl
   return out;
 }
 
-function rewriteMounts(xs: readonly VolumeMount[], maps: readonly StringReplacements[]): readonly VolumeMount[] {
+function rewriteMounts(xs: readonly VolumeMount[], maps: readonly Lookup[]): readonly VolumeMount[] {
   let i = 0;
   let y: VolumeMount | undefined;
   for (; i < xs.length; i++) if ((y = replaceMount(xs[i]!, maps)) !== xs[i]) break;
@@ -256,7 +274,7 @@ function rewriteSteps(xs: readonly Step[], p: Passes): readonly Step[] {
   return out;
 }
 
-function rewriteVolumes(xs: readonly Volume[], maps: readonly StringReplacements[]): readonly Volume[] {
+function rewriteVolumes(xs: readonly Volume[], maps: readonly Lookup[]): readonly Volume[] {
   let i = 0;
   let y: Volume | undefined;
   for (; i < xs.length; i++) if ((y = rewriteVolume(xs[i]!, maps)) !== xs[i]) break;
@@ -424,7 +442,7 @@ export function replaceInStepTemplate(template: Container, strings: StringReplac
   return rewriteStepTemplate(template, nonEmpty([strings]));
 }
 
-function rewriteStepTemplate(template: Container, maps: readonly StringReplacements[]): Container {
+function rewriteStepTemplate(template: Container, maps: readonly Lookup[]): Container {
   const env = template.env === undefined ? undefined : rewriteEnvs(template.env, maps);
   const envFrom = template.envFrom === undefined ? undefined : rewriteEnvFroms(template.envFrom, maps);
   const volumeMounts = template.volumeMounts === undefined ? undefined : rewriteMounts(template.volumeMounts, maps);
@@ -437,7 +455,7 @@ export function replaceInVolume(v: Volume, r: StringReplacements): Volume {
   return rewriteVolume(v, nonEmpty([r]));
 }
 
-function rewriteVolume(v: Volume, maps: readonly StringReplacements[]): Volume {
+function rewriteVolume(v: Volume, maps: readonly Lookup[]): Volume {
   if (!hasVar(v.name) && !hasVar(v.configMap?.name) && !hasVar(v.secret?.secretName) && !hasVar(v.persistentVolumeClaim?.claimName)) return v;
   return compact({
     ...v,
@@ -475,12 +493,7 @@ export function applyReplacements(spec: TaskSpec, strings: StringReplacements, a
  * render's three passes, params then input then output resources, walked
  * every step three times (docs/performance.md).
  */
-export function applyReplacementsInTurn(
-  spec: TaskSpec,
-  first: StringReplacements,
-  arrays: ArrayReplacements,
-  then: readonly StringReplacements[],
-): TaskSpec {
+export function applyReplacementsInTurn(spec: TaskSpec, first: Lookup, arrays: ArrayReplacements, then: readonly Lookup[]): TaskSpec {
   return rewriteSpec(spec, { all: nonEmpty([first, ...then]), rest: nonEmpty(then), arrays });
 }
 
