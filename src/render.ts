@@ -32,7 +32,7 @@ import {
   validateResourceBindings,
 } from './resources';
 import { resourceLookups } from './resources/replacements';
-import { applyReplacementsInTurn, Lookup, paramReplacements, replaceVariablesIn } from './substitution';
+import { applyReplacementsInTurn, Lookup, paramLookups, replaceVariablesIn } from './substitution';
 
 /**
  * Options of a render.
@@ -118,7 +118,8 @@ export function admit(run: ResolvedRun): E.Either<TaskpodError, ResolvedRun> {
  * resources): what both the image lookup and the substitution apply.
  */
 interface SpecReplacements {
-  readonly params: ReturnType<typeof paramReplacements>;
+  /** What paramReplacements' maps give, looked up on demand (paramLookups). */
+  readonly params: ReturnType<typeof paramLookups>;
   /** What the maps of the resource passes give, looked up on demand (resourceLookups). */
   readonly inputs: Lookup;
   readonly outputs: Lookup;
@@ -127,7 +128,7 @@ interface SpecReplacements {
 function specReplacements(run: ResolvedRun, spec: TaskSpec): SpecReplacements {
   const resources = resourceLookups(run, spec);
   return {
-    params: paramReplacements(spec.inputs?.params ?? [], run.taskRun.spec?.inputs?.params ?? []),
+    params: paramLookups(spec.inputs?.params ?? [], run.taskRun.spec?.inputs?.params ?? []),
     inputs: resources.inputs,
     outputs: resources.outputs,
   };

@@ -145,7 +145,7 @@ const hasVar = (s: string | undefined): boolean => s !== undefined && s.includes
 interface Passes {
   readonly all: readonly Lookup[];
   readonly rest: readonly Lookup[];
-  readonly arrays: ArrayReplacements;
+  readonly arrays: { get(key: string): readonly string[] | undefined };
 }
 
 const nonEmpty = (maps: readonly Lookup[]): Lookup[] => maps.filter((m) => m.size > 0);
@@ -493,7 +493,12 @@ export function applyReplacements(spec: TaskSpec, strings: StringReplacements, a
  * render's three passes, params then input then output resources, walked
  * every step three times (docs/performance.md).
  */
-export function applyReplacementsInTurn(spec: TaskSpec, first: Lookup, arrays: ArrayReplacements, then: readonly Lookup[]): TaskSpec {
+export function applyReplacementsInTurn(
+  spec: TaskSpec,
+  first: Lookup,
+  arrays: { get(key: string): readonly string[] | undefined },
+  then: readonly Lookup[],
+): TaskSpec {
   return rewriteSpec(spec, { all: nonEmpty([first, ...then]), rest: nonEmpty(then), arrays });
 }
 
@@ -562,4 +567,47 @@ export function paramReplacements(
 export function applyParameters(spec: TaskSpec, given: readonly Param[]): TaskSpec {
   const { strings, arrays } = paramReplacements(spec.inputs?.params ?? [], given);
   return applyReplacements(spec, strings, arrays);
+}
+
+const PARAM_PREFIX = 'inputs.params.';
+
+/**
+ * What {@link paramReplacements}' maps give, looked up on demand: the value
+ * of `inputs.params.NAME` is the last given param of that name, else the
+ * last declared default of that name; a string is in `strings`, an array in
+ * `arrays`. The render asks for the few params its strings name instead of
+ * building both maps (a test compares the answers with the maps').
+ *
+ * @internal
+ */
+export function paramLookups(
+  declared: readonly ParamSpec[],
+  given: readonly Param[],
+): { readonly strings: Lookup; readonly arrays: { get(key: string): readonly string[] | undefined } } {
+  const valueOf = (key: string): ArrayOrString | undefined => {
+    if (!key.startsWith(PARAM_PREFIX)) return undefined;
+    const name = key.slice(PARAM_PREFIX.length);
+    for (let i = given.length - 1; i >= 0; i--) if ((given[i]!.name ?? '') === name) return given[i]!.value ?? '';
+    for (let i = declared.length - 1; i >= 0; i--) {
+      const d = declared[i]!;
+      if (d.default !== undefined && (d.name ?? '') === name) return d.default;
+    }
+    return undefined;
+  };
+  return {
+    // Not the map's size: 0 only when it would be empty, all a pass needs.
+    strings: {
+      size: declared.length + given.length,
+      get: (key) => {
+        const v = valueOf(key);
+        return typeof v === 'string' ? v : undefined;
+      },
+    },
+    arrays: {
+      get: (key) => {
+        const v = valueOf(key);
+        return v === undefined || typeof v === 'string' ? undefined : v;
+      },
+    },
+  };
 }
