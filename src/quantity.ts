@@ -514,7 +514,8 @@ export const quantityCodec: t.Type<string, string, unknown> = new t.Type<string,
     const result = canonicalQuantity(trimGoSpace(text));
     return isRight(result) ? t.success(result.right) : t.failure(u, c, result.left);
   },
-  (a) => a,
+  // Canonical text encodes as itself.
+  t.identity,
 );
 
 // ---------------------------------------------------------------------------

@@ -28,11 +28,11 @@ import {
   addImageDigestExporter,
   addInputResources,
   addOutputResources,
-  resourceReplacements,
   ResourceContext,
   validateResourceBindings,
 } from './resources';
-import { applyReplacementsInTurn, paramReplacements, replaceVariables, StringReplacements } from './substitution';
+import { resourceLookups } from './resources/replacements';
+import { applyReplacementsInTurn, Lookup, paramLookups, replaceVariablesIn } from './substitution';
 
 /**
  * Options of a render.
@@ -118,16 +118,19 @@ export function admit(run: ResolvedRun): E.Either<TaskpodError, ResolvedRun> {
  * resources): what both the image lookup and the substitution apply.
  */
 interface SpecReplacements {
-  readonly params: ReturnType<typeof paramReplacements>;
-  readonly inputs: StringReplacements;
-  readonly outputs: StringReplacements;
+  /** What paramReplacements' maps give, looked up on demand (paramLookups). */
+  readonly params: ReturnType<typeof paramLookups>;
+  /** What the maps of the resource passes give, looked up on demand (resourceLookups). */
+  readonly inputs: Lookup;
+  readonly outputs: Lookup;
 }
 
 function specReplacements(run: ResolvedRun, spec: TaskSpec): SpecReplacements {
+  const resources = resourceLookups(run, spec);
   return {
-    params: paramReplacements(spec.inputs?.params ?? [], run.taskRun.spec?.inputs?.params ?? []),
-    inputs: resourceReplacements(run, spec, 'inputs'),
-    outputs: resourceReplacements(run, spec, 'outputs'),
+    params: paramLookups(spec.inputs?.params ?? [], run.taskRun.spec?.inputs?.params ?? []),
+    inputs: resources.inputs,
+    outputs: resources.outputs,
   };
 }
 
@@ -153,14 +156,16 @@ function replacementsOnce(run: ResolvedRun): (spec: TaskSpec) => SpecReplacement
 function imageLookup(spec: TaskSpec, replacements: (spec: TaskSpec) => SpecReplacements): (image: string) => string {
   // The replacements are the same for every step: built once, on the first
   // image that has a variable, not once per step (docs/performance.md).
-  let maps: readonly StringReplacements[] | undefined;
+  let maps: readonly Lookup[] | undefined;
   return (image) => {
     if (!image.includes('$(')) return image;
     if (maps === undefined) {
       const r = replacements(spec);
       maps = [r.params.strings, r.inputs, r.outputs];
     }
-    return maps.reduce((s, m) => replaceVariables(s, m), image);
+    let out = image;
+    for (let i = 0; i < maps.length; i++) if (maps[i]!.size > 0) out = replaceVariablesIn(out, maps[i]!);
+    return out;
   };
 }
 
@@ -190,9 +195,15 @@ function redirectWith(
   // Errors name the step where the user wrote it: resource stages put
   // their own steps around the Task's, so the index is looked up by identity.
   const written = run.taskSpec.steps ?? [];
-  for (const [i, step] of (spec.steps ?? []).entries()) {
-    const own = written.indexOf(step);
-    const cmd = stepCommand(step, own >= 0 ? own : i, lookupImage(step.image ?? ''), config.imageEntrypoints, run.specObject, `${run.specPath}.steps`);
+  const steps = spec.steps ?? [];
+  const field = `${run.specPath}.steps`;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    const own = (): number => {
+      const at = written.indexOf(step);
+      return at >= 0 ? at : i;
+    };
+    const cmd = stepCommand(step, own, () => lookupImage(step.image ?? ''), config.imageEntrypoints, run.specObject, field);
     if (E.isLeft(cmd)) return cmd;
     commands.push(cmd.right);
   }

@@ -8,7 +8,10 @@
  * @packageDocumentation
  */
 
-const K = Uint32Array.from([
+// The round constants as signed 32-bit words: read from an Int32Array they
+// stay small integers, where a Uint32Array's values above 2^31 would be
+// boxed as doubles in every round.
+const K = Int32Array.from([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
   0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
   0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
@@ -17,13 +20,9 @@ const K = Uint32Array.from([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-const INITIAL = Int32Array.from([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-
 const W = new Int32Array(64);
 /** The padded message, reused between calls (grown when a message is longer). */
 let scratch = new Uint8Array(256);
-
-const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
 /**
  * The digest of the first `length` bytes of `data` into `out` (eight words,
@@ -32,7 +31,7 @@ const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
  */
 export function sha256Words(data: Uint8Array, length: number, out: Int32Array): void {
   // The message, 0x80, zeros, and its length in bits (64-bit big-endian), in 64-byte blocks.
-  const total = Math.ceil((length + 9) / 64) * 64;
+  const total = ((length + 9 + 63) >>> 6) << 6;
   if (scratch.length < total) scratch = new Uint8Array(total * 2);
   const block = scratch;
   if (data !== block) block.set(data.length === length ? data : data.subarray(0, length));
@@ -40,27 +39,37 @@ export function sha256Words(data: Uint8Array, length: number, out: Int32Array): 
   block.fill(0, length + 1, total - 8);
   const bitsHigh = Math.floor(length / 0x20000000);
   const bitsLow = (length << 3) >>> 0;
-  for (let i = 0; i < 4; i++) {
-    block[total - 8 + i] = (bitsHigh >>> (24 - 8 * i)) & 0xff;
-    block[total - 4 + i] = (bitsLow >>> (24 - 8 * i)) & 0xff;
-  }
+  block[total - 8] = bitsHigh >>> 24;
+  block[total - 7] = bitsHigh >>> 16;
+  block[total - 6] = bitsHigh >>> 8;
+  block[total - 5] = bitsHigh;
+  block[total - 4] = bitsLow >>> 24;
+  block[total - 3] = bitsLow >>> 16;
+  block[total - 2] = bitsLow >>> 8;
+  block[total - 1] = bitsLow;
+  compress(block, total, out);
+}
 
-  let h0 = INITIAL[0]!;
-  let h1 = INITIAL[1]!;
-  let h2 = INITIAL[2]!;
-  let h3 = INITIAL[3]!;
-  let h4 = INITIAL[4]!;
-  let h5 = INITIAL[5]!;
-  let h6 = INITIAL[6]!;
-  let h7 = INITIAL[7]!;
+/** The compression function over every 64-byte block of `block[0, total)`, from the initial hash. */
+function compress(block: Uint8Array, total: number, out: Int32Array): void {
+  const w = W;
+  const k = K;
+  let h0 = 0x6a09e667 | 0;
+  let h1 = 0xbb67ae85 | 0;
+  let h2 = 0x3c6ef372 | 0;
+  let h3 = 0xa54ff53a | 0;
+  let h4 = 0x510e527f | 0;
+  let h5 = 0x9b05688c | 0;
+  let h6 = 0x1f83d9ab | 0;
+  let h7 = 0x5be0cd19 | 0;
   for (let offset = 0; offset < total; offset += 64) {
-    for (let i = 0, j = offset; i < 16; i++, j += 4) W[i] = (block[j]! << 24) | (block[j + 1]! << 16) | (block[j + 2]! << 8) | block[j + 3]!;
+    for (let i = 0, j = offset; i < 16; i++, j += 4) w[i] = (block[j]! << 24) | (block[j + 1]! << 16) | (block[j + 2]! << 8) | block[j + 3]!;
     for (let i = 16; i < 64; i++) {
-      const w15 = W[i - 15]!;
-      const w2 = W[i - 2]!;
-      const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
-      const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
-      W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
+      const w15 = w[i - 15]!;
+      const w2 = w[i - 2]!;
+      const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
+      const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
+      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
     }
     let a = h0;
     let b = h1;
@@ -71,8 +80,10 @@ export function sha256Words(data: Uint8Array, length: number, out: Int32Array): 
     let g = h6;
     let h = h7;
     for (let i = 0; i < 64; i++) {
-      const t1 = (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + W[i]!) | 0;
-      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const t1 = (h + s1 + ((e & f) ^ (~e & g)) + k[i]! + w[i]!) | 0;
+      const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const t2 = (s0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
       h = g;
       g = f;
       f = e;

@@ -13,6 +13,7 @@
 import type { Container, EnvFromSource, EnvVar, Volume, VolumeMount } from './model/core';
 import type { ArrayOrString, ParamSpec, Param, Step, TaskSpec } from './model/tekton';
 import { defineField } from './model/struct';
+import type { Writable } from './util';
 
 /**
  * Single-string replacements, keyed by variable name without `$(` `)`.
@@ -52,6 +53,55 @@ const VARIABLE = /\$\(([^()]*)\)/g;
  * @public
  */
 export function replaceVariables(s: string, replacements: StringReplacements): string {
+  if (replacements.size === 0) return s;
+  return replaceVariablesIn(s, replacements);
+}
+
+/**
+ * What a pass looks variables up in: a map, or an object that works a
+ * variable's value out when it is asked for (src/resources/replacements.ts),
+ * with the same answers as the map would give. `size` is 0 only when
+ * nothing can be found.
+ *
+ * @internal
+ */
+export interface Lookup {
+  readonly size: number;
+  get(key: string): string | undefined;
+}
+
+/** {@link replaceVariables} with any lookup. @internal */
+export function replaceVariablesIn(s: string, replacements: Lookup): string {
+  let at = s.indexOf('$(');
+  if (at < 0) return s;
+  // What `s.replace(VARIABLE, (whole, key) => replacements.get(key) ?? whole)`
+  // gives, by a scan: V8 runs a global replace with a callback several
+  // times slower (docs/performance.md; test/substitution-scan.test.ts
+  // compares the two). A reference is `$(`, then no parenthesis, then `)`;
+  // where a `$(` starts none, the search goes on from its next character.
+  let out = '';
+  let done = 0;
+  while (at >= 0) {
+    let end = at + 2;
+    while (end < s.length) {
+      const c = s.charCodeAt(end);
+      if (c === 0x28 || c === 0x29) break;
+      end++;
+    }
+    if (end < s.length && s.charCodeAt(end) === 0x29) {
+      const value = replacements.get(s.slice(at + 2, end));
+      if (value !== undefined) {
+        out += s.slice(done, at) + value;
+        done = end + 1;
+      }
+      at = s.indexOf('$(', end + 1);
+    } else at = s.indexOf('$(', at + 1);
+  }
+  return done === 0 ? s : out + s.slice(done);
+}
+
+/** The reference of {@link replaceVariables}: one regular expression. For the tests. @internal */
+export function replaceVariablesByRegExp(s: string, replacements: StringReplacements): string {
   if (replacements.size === 0 || !s.includes('$(')) return s;
   return s.replace(VARIABLE, (whole, key: string) => replacements.get(key) ?? whole);
 }
@@ -81,60 +131,64 @@ const hasVar = (s: string | undefined): boolean => s !== undefined && s.includes
 // otherwise the same object a spread-and-compact copy would build. Three
 // passes (params, input resources, output resources) no longer copy every
 // step three times (docs/performance.md).
+//
+// The walk reads the substituted fields by name and passes the maps as
+// data, not as closures: a closure per pass and per list, and a switch over
+// every key of every step, cost more than the substitution itself on steps
+// whose strings mostly hold no `$(` (docs/performance.md).
 
 /**
- * A string's substitution: one map's, or several maps' in turn. It returns
- * the string itself when it holds no `$(`.
+ * The maps of a substitution in turn, empty ones left out: every string
+ * goes through `all`, in order; an array parameter's items, which the
+ * first pass inserts as they are, through `rest` (the later passes) only.
  */
-type Rewrite = (s: string) => string;
-
-const rewriteOf = (m: StringReplacements): Rewrite => (s) => replaceVariables(s, m);
-
-const unchanged: Rewrite = (s) => s;
-
-/** The maps applied in turn, as that many passes of substitution would. */
-function rewriteInTurn(maps: readonly StringReplacements[]): Rewrite {
-  const used = maps.filter((m) => m.size > 0);
-  return (s) => {
-    if (!s.includes('$(')) return s;
-    let out = s;
-    for (const m of used) out = replaceVariables(out, m);
-    return out;
-  };
+interface Passes {
+  readonly all: readonly Lookup[];
+  readonly rest: readonly Lookup[];
+  readonly arrays: { get(key: string): readonly string[] | undefined };
 }
 
+const nonEmpty = (maps: readonly Lookup[]): Lookup[] => maps.filter((m) => m.size > 0);
+
+/** `s` through each map in turn; `s` itself when it holds no `$(`. */
+function rewrite(s: string, maps: readonly Lookup[]): string {
+  if (maps.length === 0 || !s.includes('$(')) return s;
+  let out = s;
+  for (let i = 0; i < maps.length; i++) out = replaceVariablesIn(out, maps[i]!);
+  return out;
+}
+
+const str = (s: string | undefined, maps: readonly Lookup[]): string | undefined =>
+  s === undefined ? undefined : rewrite(s, maps);
+
 /**
- * `rw` rewrites each item; an item that is exactly one array reference
- * is replaced by the array's items, which only `rest` (the later passes
- * of a substitution in turn) rewrites.
+ * A list (command, args) after substitution: each item rewritten, an item
+ * that is exactly one array reference replaced by the array's items
+ * (rewritten by the later passes only); `undefined` when it ends up empty,
+ * the list itself when no item holds `$(`.
  */
-function replaceList(
-  xs: readonly string[] | undefined,
-  rw: Rewrite,
-  rest: Rewrite,
-  arrays: ArrayReplacements,
-): readonly string[] | undefined {
-  if (xs === undefined) return undefined;
+function rewriteList(xs: readonly string[], p: Passes): readonly string[] | undefined {
   if (xs.length === 0) return undefined;
-  if (!xs.some(hasVar)) return xs;
-  // xs.flatMap((x) => replaceArrayItem(x, strings, arrays)), without an array per item.
-  const out: string[] = [];
-  for (const x of xs) {
-    const whole = x.startsWith('$(') && x.endsWith(')') ? arrays.get(x.slice(2, -1)) : undefined;
-    if (whole !== undefined) for (const w of whole) out.push(rest(w));
-    else out.push(rw(x));
+  // The first item with a variable: the ones before it are copied as they are.
+  let i = 0;
+  while (i < xs.length && !xs[i]!.includes('$(')) i++;
+  if (i === xs.length) return xs;
+  const out = xs.slice(0, i);
+  for (; i < xs.length; i++) {
+    const x = xs[i]!;
+    const whole = x.startsWith('$(') && x.endsWith(')') ? p.arrays.get(x.slice(2, -1)) : undefined;
+    if (whole !== undefined) for (let j = 0; j < whole.length; j++) out.push(rewrite(whole[j]!, p.rest));
+    else out.push(rewrite(x, p.all));
   }
   return out.length > 0 ? out : undefined;
 }
 
-const str = (s: string | undefined, r: Rewrite): string | undefined => (s === undefined ? undefined : r(s));
-
 /** A keyRef with `name` and `key` substituted (both set, as Tekton's copy had them). */
-function replaceKeyRef<T extends { readonly name?: string; readonly key?: string }>(ref: T, r: Rewrite): T {
-  return { ...ref, name: str(ref.name, r), key: str(ref.key, r) };
+function replaceKeyRef<T extends { readonly name?: string; readonly key?: string }>(ref: T, maps: readonly Lookup[]): T {
+  return { ...ref, name: str(ref.name, maps), key: str(ref.key, maps) };
 }
 
-function replaceEnv(e: EnvVar, r: Rewrite): EnvVar {
+function replaceEnv(e: EnvVar, maps: readonly Lookup[]): EnvVar {
   const from = e.valueFrom;
   const touched =
     hasVar(e.value) ||
@@ -144,44 +198,91 @@ function replaceEnv(e: EnvVar, r: Rewrite): EnvVar {
   if (!touched) return e;
   return compact({
     ...e,
-    ...(e.value !== undefined ? { value: r(e.value) } : {}),
+    ...(e.value !== undefined ? { value: rewrite(e.value, maps) } : {}),
     ...(from !== undefined
       ? {
           valueFrom: {
             ...from,
-            ...(from.secretKeyRef !== undefined ? { secretKeyRef: replaceKeyRef(from.secretKeyRef, r) } : {}),
-            ...(from.configMapKeyRef !== undefined ? { configMapKeyRef: replaceKeyRef(from.configMapKeyRef, r) } : {}),
+            ...(from.secretKeyRef !== undefined ? { secretKeyRef: replaceKeyRef(from.secretKeyRef, maps) } : {}),
+            ...(from.configMapKeyRef !== undefined ? { configMapKeyRef: replaceKeyRef(from.configMapKeyRef, maps) } : {}),
           },
         }
       : {}),
   });
 }
 
-function replaceEnvFrom(e: EnvFromSource, r: Rewrite): EnvFromSource {
+function replaceEnvFrom(e: EnvFromSource, maps: readonly Lookup[]): EnvFromSource {
   if (!hasVar(e.prefix) && !hasVar(e.configMapRef?.name) && !hasVar(e.secretRef?.name)) return e;
   return compact({
     ...e,
-    ...(e.prefix !== undefined ? { prefix: r(e.prefix) } : {}),
-    ...(e.configMapRef !== undefined ? { configMapRef: { ...e.configMapRef, name: str(e.configMapRef.name, r) } } : {}),
-    ...(e.secretRef !== undefined ? { secretRef: { ...e.secretRef, name: str(e.secretRef.name, r) } } : {}),
+    ...(e.prefix !== undefined ? { prefix: rewrite(e.prefix, maps) } : {}),
+    ...(e.configMapRef !== undefined ? { configMapRef: { ...e.configMapRef, name: str(e.configMapRef.name, maps) } } : {}),
+    ...(e.secretRef !== undefined ? { secretRef: { ...e.secretRef, name: str(e.secretRef.name, maps) } } : {}),
   });
 }
 
-function replaceMount(m: VolumeMount, r: Rewrite): VolumeMount {
+function replaceMount(m: VolumeMount, maps: readonly Lookup[]): VolumeMount {
   if (!hasVar(m.name) && !hasVar(m.mountPath) && !hasVar(m.subPath)) return m;
-  return compact({ ...m, name: str(m.name, r), mountPath: str(m.mountPath, r), subPath: str(m.subPath, r) });
+  return compact({ ...m, name: str(m.name, maps), mountPath: str(m.mountPath, maps), subPath: str(m.subPath, maps) });
 }
 
-/** `xs` with `f` applied to each item: `xs` itself when no item changed. */
-function mapSame<T>(xs: readonly T[], f: (x: T) => T): readonly T[] {
-  let out: T[] | undefined;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i]!;
-    const y = f(x);
-    if (out === undefined && y !== x) out = xs.slice(0, i);
-    if (out !== undefined) out.push(y);
-  }
-  return out ?? xs;
+// Each list below is returned as it is when no item changes, else copied
+// from the first changed item on. One function per item type, so that no
+// closure is made per list.
+
+function rewriteEnvs(xs: readonly EnvVar[], maps: readonly Lookup[]): readonly EnvVar[] {
+  let i = 0;
+  let y: EnvVar | undefined;
+  for (; i < xs.length; i++) if ((y = replaceEnv(xs[i]!, maps)) !== xs[i]) break;
+  if (i === xs.length) return xs;
+  const out = xs.slice(0, i);
+  out.push(y!);
+  for (i++; i < xs.length; i++) out.push(replaceEnv(xs[i]!, maps));
+  return out;
+}
+
+function rewriteEnvFroms(xs: readonly EnvFromSource[], maps: readonly Lookup[]): readonly EnvFromSource[] {
+  let i = 0;
+  let y: EnvFromSource | undefined;
+  for (; i < xs.length; i++) if ((y = replaceEnvFrom(xs[i]!, maps)) !== xs[i]) break;
+  if (i === xs.length) return xs;
+  const out = xs.slice(0, i);
+  out.push(y!);
+  for (i++; i < xs.length; i++) out.push(replaceEnvFrom(xs[i]!, maps));
+  return out;
+}
+
+function rewriteMounts(xs: readonly VolumeMount[], maps: readonly Lookup[]): readonly VolumeMount[] {
+  let i = 0;
+  let y: VolumeMount | undefined;
+  for (; i < xs.length; i++) if ((y = replaceMount(xs[i]!, maps)) !== xs[i]) break;
+  if (i === xs.length) return xs;
+  const out = xs.slice(0, i);
+  out.push(y!);
+  for (i++; i < xs.length; i++) out.push(replaceMount(xs[i]!, maps));
+  return out;
+}
+
+function rewriteSteps(xs: readonly Step[], p: Passes): readonly Step[] {
+  let i = 0;
+  let y: Step | undefined;
+  for (; i < xs.length; i++) if ((y = rewriteStep(xs[i]!, p)) !== xs[i]) break;
+  if (i === xs.length) return xs;
+  const out = xs.slice(0, i);
+  out.push(y!);
+  for (i++; i < xs.length; i++) out.push(rewriteStep(xs[i]!, p));
+  return out;
+}
+
+function rewriteVolumes(xs: readonly Volume[], maps: readonly Lookup[]): readonly Volume[] {
+  let i = 0;
+  let y: Volume | undefined;
+  for (; i < xs.length; i++) if ((y = rewriteVolume(xs[i]!, maps)) !== xs[i]) break;
+  if (i === xs.length) return xs;
+  const out = xs.slice(0, i);
+  out.push(y!);
+  for (i++; i < xs.length; i++) out.push(rewriteVolume(xs[i]!, maps));
+  return out;
 }
 
 /** Drops keys whose value is `undefined` (so spreads above leave no holes). */
@@ -205,51 +306,130 @@ function compact<T extends object>(o: T): T {
  * ```
  */
 export function replaceInStep(step: Step, strings: StringReplacements, arrays: ArrayReplacements): Step {
-  return rewriteStep(step, rewriteOf(strings), unchanged, arrays);
+  return rewriteStep(step, { all: nonEmpty([strings]), rest: [], arrays });
 }
 
-function rewriteStep(step: Step, rw: Rewrite, rest: Rewrite, arrays: ArrayReplacements): Step {
-  // One pass over the step's own fields, in their order, dropping those that
-  // become undefined: the same object `compact({ ...step, name: ..., ... })`
-  // would build, without the intermediate copy; the step itself when no
-  // field changes (docs/performance.md).
-  let out: Record<string, unknown> | undefined;
+/** A step's substituted fields, after substitution. */
+interface StepFields {
+  readonly name: string | undefined;
+  readonly image: string | undefined;
+  readonly command: readonly string[] | undefined;
+  readonly args: readonly string[] | undefined;
+  readonly workingDir: string | undefined;
+  readonly env: readonly EnvVar[] | undefined;
+  readonly envFrom: readonly EnvFromSource[] | undefined;
+  readonly volumeMounts: readonly VolumeMount[] | undefined;
+}
+
+function rewriteStep(step: Step, p: Passes): Step {
+  // Each field read once: steps come in many shapes, so every read is a
+  // megamorphic lookup.
+  const all = p.all;
+  const name0 = step.name;
+  const image0 = step.image;
+  const command0 = step.command;
+  const args0 = step.args;
+  const workingDir0 = step.workingDir;
+  const env0 = step.env;
+  const envFrom0 = step.envFrom;
+  const volumeMounts0 = step.volumeMounts;
+  const name = name0 === undefined ? undefined : rewrite(name0, all);
+  const image = image0 === undefined ? undefined : rewrite(image0, all);
+  const command = command0 === undefined ? undefined : rewriteList(command0, p);
+  const args = args0 === undefined ? undefined : rewriteList(args0, p);
+  const workingDir = workingDir0 === undefined ? undefined : rewrite(workingDir0, all);
+  const env = env0 === undefined ? undefined : rewriteEnvs(env0, all);
+  const envFrom = envFrom0 === undefined ? undefined : rewriteEnvFroms(envFrom0, all);
+  const volumeMounts = volumeMounts0 === undefined ? undefined : rewriteMounts(volumeMounts0, all);
+  if (
+    name === name0 &&
+    image === image0 &&
+    command === command0 &&
+    args === args0 &&
+    workingDir === workingDir0 &&
+    env === env0 &&
+    envFrom === envFrom0 &&
+    volumeMounts === volumeMounts0
+  ) {
+    return step;
+  }
+  return copyStep(step, { name, image, command, args, workingDir, env, envFrom, volumeMounts });
+}
+
+/**
+ * The step with its substituted fields, in the step's own key order, keys
+ * whose value is `undefined` left out: the object
+ * `compact({ ...step, name, image, ... })` would build. Usually no value is
+ * `undefined`, and a spread copy with the changed fields assigned is that
+ * object: stores of variable keys into a fresh object cost several times
+ * more in V8 (docs/performance.md).
+ */
+function copyStep(step: Step, f: StepFields): Step {
+  if (
+    !(f.name === undefined && step.name !== undefined) &&
+    !(f.image === undefined && step.image !== undefined) &&
+    !(f.command === undefined && step.command !== undefined) &&
+    !(f.args === undefined && step.args !== undefined) &&
+    !(f.workingDir === undefined && step.workingDir !== undefined) &&
+    !hasUndefined(step)
+  ) {
+    // No field becomes undefined (a list that ends up empty does), and the
+    // step has no undefined value to drop: assignments to keys the copy
+    // already has keep its key order. The lists of objects never become
+    // undefined.
+    const out: Writable<Step> = { ...step };
+    if (f.name !== step.name) out.name = f.name;
+    if (f.image !== step.image) out.image = f.image;
+    if (f.command !== step.command) out.command = f.command;
+    if (f.args !== step.args) out.args = f.args;
+    if (f.workingDir !== step.workingDir) out.workingDir = f.workingDir;
+    if (f.env !== step.env) out.env = f.env;
+    if (f.envFrom !== step.envFrom) out.envFrom = f.envFrom;
+    if (f.volumeMounts !== step.volumeMounts) out.volumeMounts = f.volumeMounts;
+    return out;
+  }
+  const out: Record<string, unknown> = {};
   const keys = Object.keys(step);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    const v = (step as Record<string, unknown>)[k];
-    const r = v === undefined ? undefined : replaceStepField(k, v, rw, rest, arrays);
-    if (out === undefined && r !== v) {
-      out = {};
-      for (let j = 0; j < i; j++) {
-        const w = (step as Record<string, unknown>)[keys[j]!];
-        if (w !== undefined) defineField(out, keys[j]!, w);
-      }
+    let v: unknown;
+    switch (k) {
+      case 'name':
+        v = f.name;
+        break;
+      case 'image':
+        v = f.image;
+        break;
+      case 'command':
+        v = f.command;
+        break;
+      case 'args':
+        v = f.args;
+        break;
+      case 'workingDir':
+        v = f.workingDir;
+        break;
+      case 'env':
+        v = f.env;
+        break;
+      case 'envFrom':
+        v = f.envFrom;
+        break;
+      case 'volumeMounts':
+        v = f.volumeMounts;
+        break;
+      default:
+        v = (step as Record<string, unknown>)[k];
     }
-    if (out !== undefined && r !== undefined) defineField(out, k, r);
+    if (v !== undefined) defineField(out, k, v);
   }
-  return (out ?? step) as Step;
+  return out as Step;
 }
 
-/** One field of a step after substitution; the fields Tekton did not substitute as they are. */
-function replaceStepField(key: string, value: unknown, rw: Rewrite, rest: Rewrite, arrays: ArrayReplacements): unknown {
-  switch (key) {
-    case 'name':
-    case 'image':
-    case 'workingDir':
-      return rw(value as string);
-    case 'args':
-    case 'command':
-      return replaceList(value as readonly string[], rw, rest, arrays);
-    case 'env':
-      return mapSame(value as readonly EnvVar[], (e) => replaceEnv(e, rw));
-    case 'envFrom':
-      return mapSame(value as readonly EnvFromSource[], (e) => replaceEnvFrom(e, rw));
-    case 'volumeMounts':
-      return mapSame(value as readonly VolumeMount[], (m) => replaceMount(m, rw));
-    default:
-      return value;
-  }
+/** Whether an own enumerable key of `o` has the value `undefined`. */
+function hasUndefined(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k) && (o as Record<string, unknown>)[k] === undefined) return true;
+  return false;
 }
 
 /**
@@ -259,32 +439,32 @@ function replaceStepField(key: string, value: unknown, rw: Rewrite, rest: Rewrit
  * workingDir of a stepTemplate are never substituted.
  */
 export function replaceInStepTemplate(template: Container, strings: StringReplacements): Container {
-  return rewriteStepTemplate(template, rewriteOf(strings));
+  return rewriteStepTemplate(template, nonEmpty([strings]));
 }
 
-function rewriteStepTemplate(template: Container, rw: Rewrite): Container {
-  const env = template.env === undefined ? undefined : mapSame(template.env, (e) => replaceEnv(e, rw));
-  const envFrom = template.envFrom === undefined ? undefined : mapSame(template.envFrom, (e) => replaceEnvFrom(e, rw));
-  const volumeMounts = template.volumeMounts === undefined ? undefined : mapSame(template.volumeMounts, (m) => replaceMount(m, rw));
+function rewriteStepTemplate(template: Container, maps: readonly Lookup[]): Container {
+  const env = template.env === undefined ? undefined : rewriteEnvs(template.env, maps);
+  const envFrom = template.envFrom === undefined ? undefined : rewriteEnvFroms(template.envFrom, maps);
+  const volumeMounts = template.volumeMounts === undefined ? undefined : rewriteMounts(template.volumeMounts, maps);
   if (env === template.env && envFrom === template.envFrom && volumeMounts === template.volumeMounts) return template;
   return compact({ ...template, env, envFrom, volumeMounts });
 }
 
 /** Substitutes a volume's name and its configMap, secret and claim names. */
 export function replaceInVolume(v: Volume, r: StringReplacements): Volume {
-  return rewriteVolume(v, rewriteOf(r));
+  return rewriteVolume(v, nonEmpty([r]));
 }
 
-function rewriteVolume(v: Volume, r: Rewrite): Volume {
+function rewriteVolume(v: Volume, maps: readonly Lookup[]): Volume {
   if (!hasVar(v.name) && !hasVar(v.configMap?.name) && !hasVar(v.secret?.secretName) && !hasVar(v.persistentVolumeClaim?.claimName)) return v;
   return compact({
     ...v,
-    name: str(v.name, r),
-    configMap: v.configMap !== undefined ? compact({ ...v.configMap, name: str(v.configMap.name, r) }) : undefined,
-    secret: v.secret !== undefined ? compact({ ...v.secret, secretName: str(v.secret.secretName, r) }) : undefined,
+    name: str(v.name, maps),
+    configMap: v.configMap !== undefined ? compact({ ...v.configMap, name: str(v.configMap.name, maps) }) : undefined,
+    secret: v.secret !== undefined ? compact({ ...v.secret, secretName: str(v.secret.secretName, maps) }) : undefined,
     persistentVolumeClaim:
       v.persistentVolumeClaim !== undefined
-        ? compact({ ...v.persistentVolumeClaim, claimName: str(v.persistentVolumeClaim.claimName, r) })
+        ? compact({ ...v.persistentVolumeClaim, claimName: str(v.persistentVolumeClaim.claimName, maps) })
         : undefined,
   });
 }
@@ -301,7 +481,7 @@ function rewriteVolume(v: Volume, r: Rewrite): Volume {
  * @public
  */
 export function applyReplacements(spec: TaskSpec, strings: StringReplacements, arrays: ArrayReplacements): TaskSpec {
-  return rewriteSpec(spec, rewriteOf(strings), unchanged, arrays);
+  return rewriteSpec(spec, { all: nonEmpty([strings]), rest: [], arrays });
 }
 
 /**
@@ -315,19 +495,27 @@ export function applyReplacements(spec: TaskSpec, strings: StringReplacements, a
  */
 export function applyReplacementsInTurn(
   spec: TaskSpec,
-  first: StringReplacements,
-  arrays: ArrayReplacements,
-  then: readonly StringReplacements[],
+  first: Lookup,
+  arrays: { get(key: string): readonly string[] | undefined },
+  then: readonly Lookup[],
 ): TaskSpec {
-  return rewriteSpec(spec, rewriteInTurn([first, ...then]), rewriteInTurn(then), arrays);
+  return rewriteSpec(spec, { all: nonEmpty([first, ...then]), rest: nonEmpty(then), arrays });
 }
 
-function rewriteSpec(spec: TaskSpec, rw: Rewrite, rest: Rewrite, arrays: ArrayReplacements): TaskSpec {
-  const steps = spec.steps === undefined ? undefined : mapSame(spec.steps, (s) => rewriteStep(s, rw, rest, arrays));
-  const stepTemplate = spec.stepTemplate !== undefined ? rewriteStepTemplate(spec.stepTemplate, rw) : undefined;
-  const volumes = spec.volumes === undefined ? undefined : mapSame(spec.volumes, (v) => rewriteVolume(v, rw));
+function rewriteSpec(spec: TaskSpec, p: Passes): TaskSpec {
+  const steps = spec.steps === undefined ? undefined : rewriteSteps(spec.steps, p);
+  const stepTemplate = spec.stepTemplate !== undefined ? rewriteStepTemplate(spec.stepTemplate, p.all) : undefined;
+  const volumes = spec.volumes === undefined ? undefined : rewriteVolumes(spec.volumes, p.all);
   if (steps === spec.steps && stepTemplate === spec.stepTemplate && volumes === spec.volumes) return spec;
-  return compact({ ...spec, steps, stepTemplate, volumes });
+  // Spread, then assign: a literal that spreads and adds fields is several
+  // times slower in V8, for the same object (docs/performance.md).
+  // Only the keys the spec has are assigned (a field whose copy differs was
+  // there), and when no value is undefined there is nothing to compact.
+  const out: Writable<TaskSpec> = { ...spec };
+  if (steps !== spec.steps) out.steps = steps;
+  if (stepTemplate !== spec.stepTemplate) out.stepTemplate = stepTemplate;
+  if (volumes !== spec.volumes) out.volumes = volumes;
+  return hasUndefined(out) ? compact(out) : out;
 }
 
 function putValue(
@@ -379,4 +567,47 @@ export function paramReplacements(
 export function applyParameters(spec: TaskSpec, given: readonly Param[]): TaskSpec {
   const { strings, arrays } = paramReplacements(spec.inputs?.params ?? [], given);
   return applyReplacements(spec, strings, arrays);
+}
+
+const PARAM_PREFIX = 'inputs.params.';
+
+/**
+ * What {@link paramReplacements}' maps give, looked up on demand: the value
+ * of `inputs.params.NAME` is the last given param of that name, else the
+ * last declared default of that name; a string is in `strings`, an array in
+ * `arrays`. The render asks for the few params its strings name instead of
+ * building both maps (a test compares the answers with the maps').
+ *
+ * @internal
+ */
+export function paramLookups(
+  declared: readonly ParamSpec[],
+  given: readonly Param[],
+): { readonly strings: Lookup; readonly arrays: { get(key: string): readonly string[] | undefined } } {
+  const valueOf = (key: string): ArrayOrString | undefined => {
+    if (!key.startsWith(PARAM_PREFIX)) return undefined;
+    const name = key.slice(PARAM_PREFIX.length);
+    for (let i = given.length - 1; i >= 0; i--) if ((given[i]!.name ?? '') === name) return given[i]!.value ?? '';
+    for (let i = declared.length - 1; i >= 0; i--) {
+      const d = declared[i]!;
+      if (d.default !== undefined && (d.name ?? '') === name) return d.default;
+    }
+    return undefined;
+  };
+  return {
+    // Not the map's size: 0 only when it would be empty, all a pass needs.
+    strings: {
+      size: declared.length + given.length,
+      get: (key) => {
+        const v = valueOf(key);
+        return typeof v === 'string' ? v : undefined;
+      },
+    },
+    arrays: {
+      get: (key) => {
+        const v = valueOf(key);
+        return v === undefined || typeof v === 'string' ? undefined : v;
+      },
+    },
+  };
 }

@@ -5,6 +5,7 @@
  * pod_test.go ("very-long-step-name", "step-name-ends-with-non-alphanumeric").
  */
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { generatedName, MAX_NAME_LENGTH, podName, restrictLength, suffix, withSuffix } from '../src/names';
 
 const ALPHABET = /^[bcdfghjklmnpqrstvwxz2456789]{5}$/;
@@ -160,6 +161,19 @@ describe('the derivation is stable', () => {
 
   it('podName is three bytes of the seed and "pod" in hex', () => {
     expect(podName('default/run', 'run')).toBe(`run-pod-${framed(['default/run', 'pod']).subarray(0, 3).toString('hex')}`);
+  });
+
+  it('suffix and podName match node:crypto on arbitrary parts (non-ASCII, lone surrogates, lengths across blocks)', () => {
+    const part = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.array(fc.nat({ max: 0xffff }), { maxLength: 40 }).map((units) => String.fromCharCode(...units)),
+      fc.nat({ max: 200 }).map((n) => 'a'.repeat(n)),
+    );
+    fc.assert(fc.property(fc.array(part, { maxLength: 4 }), (parts) => suffix(parts) === fiveChars(parts)));
+    fc.assert(
+      fc.property(part, (seed) => podName(seed, 'run') === `run-pod-${framed([seed, 'pod']).subarray(0, 3).toString('hex')}`),
+    );
   });
 
   it('generatedName derives from "generateName", the whole prefix and the content', () => {

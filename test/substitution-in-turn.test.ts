@@ -8,6 +8,7 @@ import { fc, it as fcIt } from '@fast-check/jest';
 import type { Step, TaskSpec } from '../src/model/tekton';
 import type { Volume } from '../src/model/core';
 import { applyReplacements, applyReplacementsInTurn } from '../src/substitution';
+import { applyReplacementsInTurnReference, applyReplacementsReference } from './substitution-reference';
 
 // Variables of each pass, some unknown to every map; values that refer to
 // a later pass's variables (a param whose value names a resource path).
@@ -110,4 +111,29 @@ describe('applyReplacementsInTurn', () => {
     // one pass over them), but with the later maps.
     expect(out.steps?.[0]?.args).toEqual(['/workspace/src/x', '$(inputs.params.a)', '/workspace/src']);
   });
+});
+
+// Steps and specs as the stages may hand them on: keys whose value is
+// `undefined`, empty lists, fields the substitution leaves alone.
+const looseStep: fc.Arbitrary<Step> = fc
+  .tuple(step, fc.record({ args: maybe(fc.constant([] as string[])), image: maybe(text), script: maybe(text) }, { requiredKeys: [] }), fc.boolean())
+  .map(([s, extra, extraFirst]) => (extraFirst ? { ...extra, ...s } : { ...s, ...extra }) as Step);
+const looseSpec: fc.Arbitrary<TaskSpec> = fc
+  .tuple(spec, fc.array(looseStep, { maxLength: 3 }), fc.constantFrom(undefined, 'x'))
+  .map(([s, steps, description]) => ({ description, ...s, steps: [...(s.steps ?? []), ...steps] }) as TaskSpec);
+
+describe('the substitution walk against its previous definition (test/substitution-reference.ts)', () => {
+  fcIt.prop([fc.oneof(spec, looseSpec), params, arrays, inputs, outputs], { numRuns: 2000 })(
+    'applyReplacements and applyReplacementsInTurn give the same value, key order included',
+    (s, p, a, i, o) => {
+      const inTurn = applyReplacementsInTurn(s, p, a, [i, o]);
+      const reference = applyReplacementsInTurnReference(s, p, a, [i, o]);
+      expect(inTurn).toStrictEqual(reference);
+      expect(JSON.stringify(inTurn)).toBe(JSON.stringify(reference));
+      expect(Object.keys(inTurn.steps?.[0] ?? {})).toEqual(Object.keys(reference.steps?.[0] ?? {}));
+      const once = applyReplacements(s, i, a);
+      expect(once).toStrictEqual(applyReplacementsReference(s, i, a));
+      expect(JSON.stringify(once)).toBe(JSON.stringify(applyReplacementsReference(s, i, a)));
+    },
+  );
 });

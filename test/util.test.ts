@@ -4,6 +4,7 @@
  * byte-wise order over UTF-8, which differs from JavaScript's UTF-16 order
  * above U+FFFF.
  */
+import fc from 'fast-check';
 import { cleanPath, compareGoStrings, jsonText, nonEmpty, relPath, sortGoStrings, stableJson } from '../src/util';
 
 describe('cleanPath (Go filepath.Clean)', () => {
@@ -79,6 +80,11 @@ describe('Go string order', () => {
     expect(compareGoStrings('a', 'ab')).toBeLessThan(0);
   });
 
+  it('sortGoStrings orders short and long lists as Array.prototype.sort with compareGoStrings does', () => {
+    const str = fc.array(fc.constantFrom('a', 'B', 'b', '\uff61', '\u{1f600}', '\ud800', '/'), { maxLength: 4 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(fc.array(str, { maxLength: 20 }), (xs) => JSON.stringify(sortGoStrings(xs)) === JSON.stringify([...xs].sort(compareGoStrings))));
+  });
+
   it('sortGoStrings returns a sorted copy and leaves its input alone', () => {
     const input = ['b', '\u{1f600}', '\uff61', 'a', 'B'];
     expect(sortGoStrings(input)).toEqual(['B', 'a', 'b', '\uff61', '\u{1f600}']);
@@ -130,5 +136,47 @@ describe('jsonText', () => {
 
   it('stableJson hashes objects holding bigints too', () => {
     expect(stableJson({ b: 2n, a: 1 })).toBe('{"a":1,"b":2}');
+  });
+});
+
+/**
+ * The char scans of cleanPath and relPath against the regex and array
+ * versions they replaced (kept here as the reference), over paths made of
+ * the characters that matter: `/`, `.`, a letter and line breaks.
+ */
+describe('cleanPath and relPath match their earlier definitions', () => {
+  const UNCLEAN = /\/\/|(^|\/)\.\.?(\/|$)|.\/$/;
+  const cleanBefore = (p: string): string => {
+    if (p === '') return '.';
+    if (!UNCLEAN.test(p)) return p;
+    const out: string[] = [];
+    for (const part of p.split('/')) {
+      if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (part === '..' && !p.startsWith('/')) out.push('..');
+      else if (part !== '' && part !== '.' && part !== '..') out.push(part);
+    }
+    const joined = out.join('/');
+    return p.startsWith('/') ? `/${joined}` : joined === '' ? '.' : joined;
+  };
+  const relBefore = (base: string, target: string): string | undefined => {
+    const b = cleanPath(base);
+    const t = cleanPath(target);
+    if (b.startsWith('/') !== t.startsWith('/')) return undefined;
+    if (b === t) return '.';
+    const bs = b === '/' ? [] : b.split('/').slice(1);
+    const ts = t === '/' ? [] : t.split('/').slice(1);
+    let i = 0;
+    while (i < bs.length && i < ts.length && bs[i] === ts[i]) i++;
+    return [...bs.slice(i).map(() => '..'), ...ts.slice(i)].join('/');
+  };
+  const path = fc.array(fc.constantFrom('/', '.', 'a', 'b', '\n', '\u2028'), { maxLength: 12 }).map((cs) => cs.join(''));
+
+  it('cleanPath', () => {
+    fc.assert(fc.property(path, (p) => cleanPath(p) === cleanBefore(p)));
+  });
+
+  it('relPath', () => {
+    fc.assert(fc.property(path, path, (b, t) => relPath(b, t) === relBefore(b, t)));
+    fc.assert(fc.property(path, path, (b, t) => relPath(`/${b}`, `/${b}/${t}`) === relBefore(`/${b}`, `/${b}/${t}`)));
   });
 });

@@ -233,25 +233,73 @@ export function struct<P extends t.Props>(name: string, props: P, embedded: Read
       }
       return errors.length > 0 ? t.failures(errors) : t.success(out as StructOf<P>);
     },
-    (a) => {
-      const out: Record<string, unknown> = {};
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i]!;
-        let v = (a as Record<string, unknown>)[k];
-        if (v === undefined) {
-          const printed = prints[i];
-          if (printed === undefined) continue;
-          v = printed.zero;
-        } else if (omits[i] !== undefined && v === omits[i]!.zero) continue;
-        defineField(out, k, asIs[i] ? v : codecs[i]!.encode(v));
-      }
-      return out as StructOutputOf<P>;
-    },
+    (a) => (encodeInOwnOrder(a as Record<string, unknown>) ?? encodeInFieldOrder(a as Record<string, unknown>)) as StructOutputOf<P>,
   );
+  // Encoding writes the fields in the struct's order. Most values already
+  // hold their fields in that order (decoded ones, and those built from
+  // them), and hold few of them: for those, walking the value's own keys
+  // gives the same object for a fraction of the lookups that walking every
+  // field of the struct costs (docs/performance.md).
+  const fieldIndex = new Map(keys.map((k, i) => [k, i]));
+  const printCount = prints.filter((p) => p !== undefined).length;
+  // Without a field named `__proto__`, a plain store defines every field.
+  const plainStores = !keys.includes('__proto__');
+  const encodeInFieldOrder = (a: Record<string, unknown>): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      let v = a[k];
+      if (v === undefined) {
+        const printed = prints[i];
+        if (printed === undefined) continue;
+        v = printed.zero;
+      } else if (omits[i] !== undefined && v === omits[i]!.zero) continue;
+      defineField(out, k, asIs[i] ? v : codecs[i]!.encode(v));
+    }
+    return out;
+  };
+  /** The encoding, when `a`'s own keys come in the struct's order and no printed zero is missing; else undefined. */
+  const encodeInOwnOrder = (a: Record<string, unknown>): Record<string, unknown> | undefined => {
+    const out: Record<string, unknown> = {};
+    let next = 0;
+    let printed = 0;
+    // for-in lists inherited keys too: only plain objects take this path.
+    const proto: unknown = Object.getPrototypeOf(a);
+    if (proto !== Object.prototype && proto !== null) return undefined;
+    for (const k in a) {
+      // The next field of that name: keys are interned strings, so the
+      // comparisons are cheaper than a lookup in fieldIndex.
+      let i = next;
+      while (i < keys.length && keys[i] !== k) i++;
+      if (i === keys.length) {
+        if (fieldIndex.has(k)) return undefined; // a field out of order
+        continue; // not a field: left out
+      }
+      next = i + 1;
+      const v = a[k];
+      if (v === undefined) continue;
+      if (prints[i] !== undefined) printed++;
+      else if (omits[i] !== undefined && v === omits[i]!.zero) continue;
+      const w = asIs[i] ? v : codecs[i]!.encode(v);
+      if (plainStores) out[k] = w;
+      else defineField(out, k, w);
+    }
+    return printed === printCount ? out : undefined;
+  };
   return Object.assign(codec, { props, embedded });
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Whether the strings are in JavaScript's default order already (sorting them would change nothing). */
+function isSorted(xs: readonly string[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i - 1]! > xs[i]!) return false;
+  return true;
+}
+
+/** Whether every character of `s` is ASCII (a scan: cheaper than a regex on the short keys of maps). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /**
  * The keys of `o` in byte-wise (UTF-8) order, as Go's encoder sorted map keys.
@@ -265,7 +313,8 @@ const ASCII = /^[\x00-\x7f]*$/;
  */
 export function goSortedKeys(o: object): string[] {
   const keys = Object.keys(o);
-  if (keys.every((k) => ASCII.test(k))) return keys.sort();
+  if (keys.length < 2) return keys;
+  if (keys.every(isAscii)) return isSorted(keys) ? keys : keys.sort();
   return keys
     .map((k) => ({ k, b: Buffer.from(k) }))
     .sort((x, y) => Buffer.compare(x.b, y.b))
@@ -307,6 +356,8 @@ export function mapOf<C extends t.Mixed>(
   name = `map[string]${codec.name}`,
   zero?: t.TypeOf<C>,
 ): MapType<C> {
+  // Values whose codec encodes them as themselves are copied without a call.
+  const asIs = codec.encode === t.identity;
   const mapCodec = new t.Type<Readonly<Record<string, t.TypeOf<C>>>, Record<string, t.OutputOf<C>>, unknown>(
     name,
     (u): u is Record<string, t.TypeOf<C>> => isPlainObject(u) && Object.keys(u).every((k) => codec.is(u[k])),
@@ -328,9 +379,10 @@ export function mapOf<C extends t.Mixed>(
     },
     (a) => {
       // Go's encoder writes map keys sorted, byte-wise.
-      const out: Record<string, unknown> = {};
       const keys = goSortedKeys(a);
-      for (const k of keys) defineField(out, k, codec.encode(a[k]));
+      const out: Record<string, unknown> = {};
+      if (asIs) for (const k of keys) defineField(out, k, a[k]);
+      else for (const k of keys) defineField(out, k, codec.encode(a[k]));
       return out as Record<string, t.OutputOf<C>>;
     },
   );

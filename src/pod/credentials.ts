@@ -13,6 +13,9 @@ import { withSuffix } from '../names';
 import { sortGoStrings } from '../util';
 import { IMPLICIT_ENV, IMPLICIT_MOUNTS, STEP_PREFIX, WORKSPACE_DIR } from './constants';
 
+/** The initializer's base name (built once: the hash reads a flat string). */
+const CREDENTIAL_INITIALIZER = `${STEP_PREFIX}credential-initializer`;
+
 /** Where creds-init finds each Secret. */
 export const SECRETS_DIR = '/var/build-secrets';
 
@@ -93,7 +96,8 @@ export function makeCredentialInitializer(
   const args: string[] = [];
   const mounts: VolumeMount[] = [...IMPLICIT_MOUNTS];
   const volumes: Volume[] = [];
-  for (const [i, secretName] of secretNames.entries()) {
+  for (let i = 0; i < secretNames.length; i++) {
+    const secretName = secretNames[i]!;
     const secret = findSecret(secretName);
     if (secret === undefined) {
       return E.left(unresolved(object, `secrets[${i}].name`, `Secret "${secretName}" of the ServiceAccount is not in the input`));
@@ -105,14 +109,11 @@ export function makeCredentialInitializer(
     mounts.push({ name, mountPath: `${SECRETS_DIR}/${secretName}` });
     volumes.push({ name, secret: { secretName } });
   }
-  const step: Step = {
-    name: withSuffix(seed, `${STEP_PREFIX}credential-initializer`),
-    image: credsImage,
-    command: ['/ko-app/creds-init'],
-    ...(args.length > 0 ? { args } : {}),
-    workingDir: WORKSPACE_DIR,
-    env: IMPLICIT_ENV,
-    volumeMounts: mounts,
-  };
+  const name = withSuffix(seed, CREDENTIAL_INITIALIZER);
+  // Two literals rather than a conditional spread: args only when there are flags.
+  const step: Step =
+    args.length > 0
+      ? { name, image: credsImage, command: ['/ko-app/creds-init'], args, workingDir: WORKSPACE_DIR, env: IMPLICIT_ENV, volumeMounts: mounts }
+      : { name, image: credsImage, command: ['/ko-app/creds-init'], workingDir: WORKSPACE_DIR, env: IMPLICIT_ENV, volumeMounts: mounts };
   return E.right({ step, volumes });
 }

@@ -11,6 +11,7 @@ import * as E from 'fp-ts/Either';
 import { TaskpodError, unresolved } from '../errors';
 import type { ImageEntrypoints } from '../model/config';
 import type { Step, TaskSpec } from '../model/tekton';
+import type { Writable } from '../util';
 import {
   DOWNWARD_MOUNT,
   DOWNWARD_VOLUME,
@@ -40,20 +41,16 @@ export function waitFile(n: number): string {
  * @public
  */
 export function entrypointArgs(n: number, command: readonly string[], args: readonly string[]): string[] {
-  const [first, ...rest] = command;
-  const cmd = first === undefined ? [] : [first];
-  return [
-    '-wait_file',
-    waitFile(n),
-    '-post_file',
-    waitFile(n + 1),
-    ...(n === 0 ? ['-wait_file_content'] : []),
-    '-entrypoint',
-    ...cmd,
-    '--',
-    ...rest,
-    ...args,
-  ];
+  // Built with push, not spreads and destructuring, which go through the
+  // iterator protocol (once per step of every render: docs/performance.md).
+  const out = ['-wait_file', waitFile(n), '-post_file', waitFile(n + 1)];
+  if (n === 0) out.push('-wait_file_content');
+  out.push('-entrypoint');
+  if (command.length > 0) out.push(command[0]!);
+  out.push('--');
+  for (let i = 1; i < command.length; i++) out.push(command[i]!);
+  for (let i = 0; i < args.length; i++) out.push(args[i]!);
+  return out;
 }
 
 /**
@@ -63,22 +60,24 @@ export function entrypointArgs(n: number, command: readonly string[], args: read
  */
 export function stepCommand(
   step: Step,
-  index: number,
-  lookupImage: string,
+  index: () => number,
+  lookupImage: () => string,
   table: ImageEntrypoints,
   object: string,
   field: string,
 ): E.Either<TaskpodError, readonly string[]> {
   if (step.command !== undefined && step.command.length > 0) return E.right(step.command);
   if (step.script !== undefined && step.script !== '') return E.right([]);
-  const found = Object.prototype.hasOwnProperty.call(table, lookupImage) ? table[lookupImage] : undefined;
+  const image = lookupImage();
+  const found = Object.prototype.hasOwnProperty.call(table, image) ? table[image] : undefined;
   if (found === undefined) {
-    const name = step.name !== undefined && step.name !== '' ? `step "${step.name}"` : `step ${index}`;
+    const at = index();
+    const name = step.name !== undefined && step.name !== '' ? `step "${step.name}"` : `step ${at}`;
     return E.left(
       unresolved(
         object,
-        `${field}[${index}].image`,
-        `${name} declares no command and the entrypoint of image "${lookupImage}" is unknown: add it to imageEntrypoints in the config`,
+        `${field}[${at}].image`,
+        `${name} declares no command and the entrypoint of image "${image}" is unknown: add it to imageEntrypoints in the config`,
       ),
     );
   }
@@ -87,12 +86,13 @@ export function stepCommand(
 
 /** Rewrites one step to run under the entrypoint binary. */
 export function redirectStep(step: Step, n: number, command: readonly string[]): Step {
-  return {
-    ...step,
-    command: [ENTRYPOINT_BINARY],
-    args: entrypointArgs(n, command, step.args ?? []),
-    volumeMounts: [...(step.volumeMounts ?? []), TOOLS_MOUNT, ...(n === 0 ? [DOWNWARD_MOUNT] : [])],
-  };
+  const mounts = step.volumeMounts === undefined ? [TOOLS_MOUNT] : [...step.volumeMounts, TOOLS_MOUNT];
+  if (n === 0) mounts.push(DOWNWARD_MOUNT);
+  const out: Writable<Step> = { ...step };
+  out.command = [ENTRYPOINT_BINARY];
+  out.args = entrypointArgs(n, command, step.args ?? []);
+  out.volumeMounts = mounts;
+  return out;
 }
 
 /**
@@ -116,5 +116,8 @@ export function redirectTaskSpec(spec: TaskSpec, commands: readonly (readonly st
     command: ['cp', '/ko-app/entrypoint', ENTRYPOINT_BINARY],
     volumeMounts: [TOOLS_MOUNT],
   };
-  return { ...spec, steps: [placeTools, ...steps], volumes: [...(spec.volumes ?? []), TOOLS_VOLUME, DOWNWARD_VOLUME] };
+  const out: Writable<TaskSpec> = { ...spec };
+  out.steps = [placeTools, ...steps];
+  out.volumes = [...(spec.volumes ?? []), TOOLS_VOLUME, DOWNWARD_VOLUME];
+  return out;
 }

@@ -66,13 +66,14 @@ export function placeScript(script: string, index: number, seed: string): Placed
  * @public
  */
 export function runScriptFile(step: Step, file: string): Step {
-  const args = [...(step.args ?? []), file];
-  const at = args.indexOf('-entrypoint');
-  return {
-    ...step,
-    args: at >= 0 ? [...args.slice(0, at + 1), file] : args,
-    volumeMounts: [...(step.volumeMounts ?? []), SCRIPTS_MOUNT],
-  };
+  return { ...step, args: scriptArgs(step.args ?? [], file), volumeMounts: [...(step.volumeMounts ?? []), SCRIPTS_MOUNT] };
+}
+
+/** A script step's args: the script file as the entrypoint's command (or last, when not redirected). */
+export function scriptArgs(args: readonly string[], file: string): string[] {
+  const all = [...args, file];
+  const at = all.indexOf('-entrypoint');
+  return at >= 0 ? [...all.slice(0, at + 1), file] : all;
 }
 
 /**

@@ -5,8 +5,19 @@
  * @packageDocumentation
  */
 
-/** Characters that need no quoting in a bash word. */
-const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** Whether a UTF-16 unit needs no quoting in a bash word: `[A-Za-z0-9_@%+=:,./-]`. */
+function isSafeInWord(c: number): boolean {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) return true;
+  // _ @ % + = : , . / -
+  return c === 0x5f || c === 0x40 || c === 0x25 || c === 0x2b || c === 0x3d || c === 0x3a || c === 0x2c || c === 0x2e || c === 0x2f || c === 0x2d;
+}
+
+/** Whether `s` is a non-empty bash word that needs no quoting. */
+function isSafeWord(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) if (!isSafeInWord(s.charCodeAt(i))) return false;
+  return true;
+}
 
 /**
  * A bash word for `s`: unchanged when it needs no quoting (so ordinary paths
@@ -19,7 +30,7 @@ const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
  * ```
  */
 export function shellWord(s: string): string {
-  if (SAFE_WORD.test(s)) return s;
+  if (isSafeWord(s)) return s;
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 

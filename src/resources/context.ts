@@ -65,7 +65,9 @@ export function describeBinding(b: TaskResourceBinding, object: PipelineResource
 export function boundResources(ctx: ResourceContext, direction: Direction): E.Either<TaskpodError, ReadonlyMap<string, Bound>> {
   const out = new Map<string, Bound>();
   const resolved = direction === 'inputs' ? ctx.run.inputs : ctx.run.outputs;
-  for (const [index, binding] of bindingsOf(ctx.run, direction).entries()) {
+  const bindings = bindingsOf(ctx.run, direction);
+  for (let index = 0; index < bindings.length; index++) {
+    const binding = bindings[index]!;
     const name = binding.name ?? '';
     const object = resolved.get(name);
     if (object === undefined || out.has(name)) continue;

@@ -8,7 +8,7 @@
  */
 import type { PipelineResource } from '../model/tekton';
 import { WORKSPACE_DIR } from '../pod/constants';
-import { generated, lastParam, NO_CHANGE, Resource } from './types';
+import { fieldMap, generated, lastParam, NO_CHANGE, Resource } from './types';
 
 /** The revision cloned when none is given. */
 export const DEFAULT_REVISION = 'master';
@@ -52,12 +52,7 @@ export function gitResource(r: PipelineResource, gitImage: string): Resource {
   return {
     type: 'git',
     name: f.name,
-    replacements: new Map([
-      ['name', f.name],
-      ['type', 'git'],
-      ['url', f.url],
-      ['revision', f.revision],
-    ]),
+    replacements: fieldMap('name', f.name, 'type', 'git', 'url', f.url, 'revision', f.revision),
     inputModifier: (_spec, path, naming) => ({
       prepend: [
         {

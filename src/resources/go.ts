@@ -22,6 +22,20 @@ import { cleanPath } from '../util';
  * ```
  */
 export function equalFoldAscii(s: string, word: string): boolean {
+  // ASCII text (the usual case) compares unit by unit; any other character
+  // takes the code-point path below.
+  if (s.length === word.length) {
+    let ascii = true;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) {
+        ascii = false;
+        break;
+      }
+      if (c !== word.charCodeAt(i) && lowerAscii(c) !== lowerAscii(word.charCodeAt(i))) return false;
+    }
+    if (ascii) return true;
+  }
   const chars = [...s];
   if (chars.length !== word.length) return false;
   for (let i = 0; i < word.length; i++) {
@@ -37,6 +51,9 @@ export function equalFoldAscii(s: string, word: string): boolean {
   }
   return true;
 }
+
+/** An ASCII letter's lower case; any other unit as it is. */
+const lowerAscii = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
 
 /**
  * Go's `strings.ToUpper`: each code point mapped to its simple upper case
@@ -105,8 +122,9 @@ export function goParseBool(s: string): boolean | undefined {
  * ```
  */
 export function joinPath(...parts: readonly string[]): string {
-  const kept = parts.filter((p) => p !== '');
-  return kept.length === 0 ? '' : cleanPath(kept.join('/'));
+  let joined = '';
+  for (const p of parts) if (p !== '') joined = joined === '' ? p : `${joined}/${p}`;
+  return joined === '' ? '' : cleanPath(joined);
 }
 
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -224,8 +242,12 @@ export function goBytesToString(bytes: Uint8Array): string {
  * ```
  */
 export function goJsonString(s: string): string {
-  let out = '"';
-  for (const c of s) {
+  // Most strings need no escape at all: then they are only quoted.
+  let i = 0;
+  while (i < s.length && !needsJsonEscape(s.charCodeAt(i))) i++;
+  if (i === s.length) return `"${s}"`;
+  let out = `"${s.slice(0, i)}`;
+  for (const c of i === 0 ? s : s.slice(i)) {
     const code = c.codePointAt(0)!;
     if (c === '"' || c === '\\') out += `\\${c}`;
     else if (c === '\n') out += '\\n';
@@ -238,6 +260,10 @@ export function goJsonString(s: string): string {
   }
   return `${out}"`;
 }
+
+/** Whether a UTF-16 unit is escaped, or (a surrogate) may be: `goJsonString` writes it another way. */
+const needsJsonEscape = (c: number): boolean =>
+  c < 0x20 || c === 0x22 || c === 0x5c || c === 0x3c || c === 0x3e || c === 0x26 || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff);
 
 /** A value Go's `encoding/json` would print: objects keep their key order (a struct's field order). */
 export type GoJson = string | number | boolean | null | readonly GoJson[] | { readonly [key: string]: GoJson };
@@ -255,11 +281,17 @@ export function goJson(v: GoJson): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return goJsonString(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return `[${(v as readonly GoJson[]).map(goJson).join(',')}]`;
+  if (Array.isArray(v)) {
+    const xs = v as readonly GoJson[];
+    let out = '[';
+    for (let i = 0; i < xs.length; i++) out += i === 0 ? goJson(xs[i]!) : `,${goJson(xs[i]!)}`;
+    return `${out}]`;
+  }
   const o = v as { readonly [key: string]: GoJson };
-  return `{${Object.keys(o)
-    .map((k) => `${goJsonString(k)}:${goJson(o[k]!)}`)
-    .join(',')}}`;
+  const keys = Object.keys(o);
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}${goJsonString(keys[i]!)}:${goJson(o[keys[i]!]!)}`;
+  return `${out}}`;
 }
 
 /**

@@ -10,8 +10,9 @@ import type { TaskpodError } from '../errors';
 import type { Step, TaskSpec } from '../model/tekton';
 import { withSuffix } from '../names';
 import { bindingsOf, boundResources, ResourceContext } from './context';
-import { goJson } from './go';
+import { goJsonString } from './go';
 import { imageFields } from './image';
+import { withSteps } from './types';
 
 /** The exporter step's base name. */
 export const IMAGE_DIGEST_EXPORTER = 'image-digest-exporter';
@@ -35,7 +36,14 @@ export interface ExportedImage {
  * ```
  */
 export function imagesJson(images: readonly ExportedImage[]): string {
-  return goJson(images.map((i) => ({ name: i.name, type: 'image', url: i.url, digest: i.digest, OutputImageDir: i.outputImageDir })));
+  // Written field by field, in the struct's order (what goJson would print for these objects).
+  let out = '[';
+  for (let k = 0; k < images.length; k++) {
+    const i = images[k]!;
+    out += `${k === 0 ? '' : ','}{"name":${goJsonString(i.name)},"type":"image","url":${goJsonString(i.url)},"digest":${goJsonString(i.digest)}`;
+    out += `,"OutputImageDir":${goJsonString(i.outputImageDir)}}`;
+  }
+  return `${out}]`;
 }
 
 /**
@@ -90,5 +98,5 @@ export function addImageDigestExporter(ctx: ResourceContext, spec: TaskSpec): E.
   if (E.isLeft(outputs)) return outputs;
   const exported = exportedImages(ctx, spec);
   if (exported.length === 0) return E.right(spec);
-  return E.right({ ...spec, steps: [...(spec.steps ?? []), imageDigestExporterStep(ctx.config.images.imageDigestExporter, exported, ctx.seed)] });
+  return E.right(withSteps(spec, [...(spec.steps ?? []), imageDigestExporterStep(ctx.config.images.imageDigestExporter, exported, ctx.seed)]));
 }

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import type { PipelineResource } from '../model/tekton';
-import { lastParam, NO_CHANGE, Resource } from './types';
+import { fieldMap, lastParam, NO_CHANGE, Resource } from './types';
 
 /** An image resource's fields. */
 export interface ImageFields {
@@ -42,12 +42,7 @@ export function imageResource(r: PipelineResource): Resource {
   return {
     type: 'image',
     name: f.name,
-    replacements: new Map([
-      ['name', f.name],
-      ['type', 'image'],
-      ['url', f.url],
-      ['digest', f.digest],
-    ]),
+    replacements: fieldMap('name', f.name, 'type', 'image', 'url', f.url, 'digest', f.digest),
     inputModifier: () => NO_CHANGE,
     outputModifier: () => NO_CHANGE,
   };

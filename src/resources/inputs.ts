@@ -22,7 +22,7 @@ import { ArtifactStorage, addVolumesOnce, artifactStorage, pipelineRunOwner, pvc
 import { boundResources, namingFor, ResourceContext } from './context';
 import { inputResourcePath } from './paths';
 import { ARTIFACT_TYPES } from './resource';
-import { applyModifier } from './types';
+import { applyModifier, withSteps } from './types';
 
 /**
  * Adds the input resources' steps and volumes.
@@ -70,7 +70,7 @@ export function addInputResources(ctx: ResourceContext, spec: TaskSpec): E.Eithe
       }
     }
     if (copies.length > 0) {
-      out = { ...out, steps: [...copies, ...(out.steps ?? [])] };
+      out = withSteps(out, [...copies, ...(out.steps ?? [])]);
       mountSecrets = true;
     } else {
       out = applyModifier(out, b.resource.inputModifier(out, destination, namingFor(ctx, 'inputs', name)));

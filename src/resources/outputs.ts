@@ -24,7 +24,7 @@ import { ArtifactStorage, addVolumesOnce, artifactStorage, findBucketConfigMap, 
 import { boundResources, namingFor, ResourceContext } from './context';
 import { outputSourcePath } from './paths';
 import { ARTIFACT_TYPES } from './resource';
-import { applyModifier } from './types';
+import { applyModifier, withSteps } from './types';
 
 /**
  * Adds the output resources' steps and volumes.
@@ -49,7 +49,7 @@ export function addOutputResources(ctx: ResourceContext, spec: TaskSpec): E.Eith
     if (b === undefined) return E.left(refused(ctx.run.object, 'spec.outputs.resources', `output resource "${output.name ?? ''}" is not bound`));
     const name = b.binding.name ?? '';
     const source = outputSourcePath(output, name);
-    out = { ...out, steps: [createDirStep(images.bashNoop, name, source, ctx.seed, `outputs/${name}`), ...(out.steps ?? [])] };
+    out = withSteps(out, [createDirStep(images.bashNoop, name, source, ctx.seed, `outputs/${name}`), ...(out.steps ?? [])]);
     if (ARTIFACT_TYPES.has(b.resource.type) && owner !== undefined) {
       if (storage === undefined) {
         const s = artifactStorage(ctx.run.findConfigMap, images, claim);
@@ -58,7 +58,7 @@ export function addOutputResources(ctx: ResourceContext, spec: TaskSpec): E.Eith
       }
       const st = storage;
       const copies = (b.binding.paths ?? []).flatMap((to, j) => st.copyToStorage(b.resource.name, source, to, { seed: ctx.seed, key: `outputs/${name}/paths/${j}` }));
-      out = addVolumesOnce({ ...out, steps: [...(out.steps ?? []), ...copies] }, st.secretVolumes());
+      out = addVolumesOnce(withSteps(out, [...(out.steps ?? []), ...copies]), st.secretVolumes());
     }
     out = applyModifier(out, b.resource.outputModifier(out, source, namingFor(ctx, 'outputs', name)));
   }

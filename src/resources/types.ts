@@ -10,6 +10,7 @@
 import type { Volume } from '../model/core';
 import type { PipelineResourceSpec, Step, TaskSpec } from '../model/tekton';
 import { withSuffix } from '../names';
+import type { Writable } from '../util';
 import { equalFoldAscii } from './go';
 
 /** The resource types of this Tekton commit. */
@@ -62,11 +63,10 @@ export const NO_CHANGE: TaskModifier = { prepend: [], append: [], volumes: [] };
  */
 export function applyModifier(spec: TaskSpec, m: TaskModifier): TaskSpec {
   if (m.prepend.length === 0 && m.append.length === 0 && m.volumes.length === 0) return spec;
-  return {
-    ...spec,
-    steps: [...m.prepend, ...(spec.steps ?? []), ...m.append],
-    ...(m.volumes.length > 0 ? { volumes: [...(spec.volumes ?? []), ...m.volumes] } : {}),
-  };
+  const out: Writable<TaskSpec> = { ...spec };
+  out.steps = [...m.prepend, ...(spec.steps ?? []), ...m.append];
+  if (m.volumes.length > 0) out.volumes = [...(spec.volumes ?? []), ...m.volumes];
+  return out;
 }
 
 /** One PipelineResource, read as its type reads it. */
@@ -97,6 +97,27 @@ export function paramValues(spec: PipelineResourceSpec | undefined, word: string
 
 /** The last value of the params named `word`, or `''`. */
 export function lastParam(spec: PipelineResourceSpec | undefined, word: string): string {
-  const all = paramValues(spec, word);
-  return all.length > 0 ? all[all.length - 1]! : '';
+  const params = spec?.params ?? [];
+  for (let i = params.length - 1; i >= 0; i--) if (equalFoldAscii(params[i]!.name ?? '', word)) return params[i]!.value ?? '';
+  return '';
+}
+
+/**
+ * The four fields of a resource's `replacements`, in order (set one by one:
+ * a Map built from an array of pairs walks it through the iterator protocol).
+ */
+export function fieldMap(k1: string, v1: string, k2: string, v2: string, k3: string, v3: string, k4: string, v4: string): ReadonlyMap<string, string> {
+  const m = new Map<string, string>();
+  m.set(k1, v1);
+  m.set(k2, v2);
+  m.set(k3, v3);
+  m.set(k4, v4);
+  return m;
+}
+
+/** The spec with other steps (a copy, then the field set: cheaper than a spread literal with a field). */
+export function withSteps(spec: TaskSpec, steps: readonly Step[]): TaskSpec {
+  const out: Writable<TaskSpec> = { ...spec };
+  out.steps = steps;
+  return out;
 }

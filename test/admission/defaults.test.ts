@@ -99,3 +99,37 @@ describe('defaultTaskRun', () => {
     expect(defaultTaskRun({ spec: { taskRef: { name: 't' } } }).spec?.serviceAccountName).toBeUndefined();
   });
 });
+
+describe('defaults: copies where a default applies, the input shared elsewhere', () => {
+  it('returns the spec and the run themselves when no default applies', () => {
+    const spec = { inputs: { params: [{ name: 'p', type: 'string' }] }, outputs: { resources: [{ name: 'o', type: 'image', outputImageDir: '/d' }] } };
+    expect(defaultTaskSpec(spec)).toBe(spec);
+    const tr = { spec: { taskRef: { name: 't', kind: 'Task' }, taskSpec: spec, serviceAccountName: 'sa' } };
+    expect(defaultTaskRun(tr, { serviceAccount: 'robot' })).toBe(tr);
+  });
+
+  it('copies only the part a default applies to, and never changes the input', () => {
+    const params = [{ name: 'p', type: 'string' }];
+    const resources = [{ name: 'src', type: 'git' }, { name: 'o', type: 'image' }];
+    const spec = { inputs: { params }, outputs: { resources } };
+    const before = JSON.stringify(spec);
+    const out = defaultTaskSpec(spec);
+    expect(out.inputs).toBe(spec.inputs);
+    expect(out.outputs?.resources?.[0]).toBe(resources[0]);
+    expect(JSON.stringify(spec)).toBe(before);
+  });
+
+  it('keeps the keys in their places, a new key last, as a spread would', () => {
+    const tr = defaultTaskRun({ spec: { taskRef: { kind: '', name: 't' }, timeout: '1h' } }, { serviceAccount: 'robot' });
+    expect(Object.keys(tr.spec ?? {})).toEqual(['taskRef', 'timeout', 'serviceAccountName']);
+    expect(Object.keys(tr.spec?.taskRef ?? {})).toEqual(['kind', 'name']);
+    expect(Object.keys(defaultParamSpec({ name: 'p', default: 'x' }))).toEqual(['name', 'default', 'type']);
+  });
+
+  it('copies a "__proto__" field as a field, not as the prototype', () => {
+    const p = JSON.parse('{"name":"p","__proto__":{"polluted":true}}') as { name: string };
+    const out = defaultParamSpec(p);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.keys(out)).toEqual(['name', '__proto__', 'type']);
+  });
+});

@@ -5,6 +5,7 @@
  * (DEVIATIONS.md item 7). Each refusal names the TaskRun, the rule and the
  * place in the Pod.
  */
+import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import type { Pod } from '../../src/model/core';
 import { checkPod, dns1123LabelProblem } from '../../src/pod/api-checks';
@@ -64,6 +65,15 @@ describe('checkPod', () => {
     refusedAt(pod({ initContainers: [c('same')], containers: [c('same')] }), 'pod.spec.containers[0].name', /duplicate container name "same".*initContainers\[0\]/);
   });
 
+  it('names where a repeated container name was first taken, and the first mount at a repeated path', () => {
+    refusedAt(pod({ containers: [c('a'), c('b'), c('a')] }), 'pod.spec.containers[2].name', /^the API server would refuse this Pod: duplicate container name "a" \(also pod\.spec\.containers\[0\]\)$/);
+    refusedAt(
+      pod({ volumes: [v('a'), v('b')], containers: [c('m', ['a', '/x'], ['b', '/y'], ['b', '/z'], ['a', '/y'])] }),
+      'pod.spec.containers[0].volumeMounts[3].mountPath',
+      /^the API server would refuse this Pod: container "m" mounts two volumes at "\/y" \(also volumeMounts\[1\]\)$/,
+    );
+  });
+
   it('refuses a mount of an undeclared volume', () => {
     refusedAt(pod({ volumes: [v('a')], containers: [c('main', ['a', '/a'], ['ghost', '/g'])] }), 'pod.spec.containers[0].volumeMounts[1].name', /container "main" mounts volume "ghost", which the Pod does not declare/);
   });
@@ -101,5 +111,13 @@ describe('checkPod', () => {
   it('says the API server would refuse the Pod', () => {
     const r = checkPod(pod({ containers: [c('UPPER')] }), RUN);
     expect(E.isLeft(r) && r.left.message).toMatch(/^the API server would refuse this Pod: /);
+  });
+});
+
+describe('dns1123LabelProblem matches the label regex', () => {
+  it('for names over a-z, A-Z, digits, - and . of every length up to 64', () => {
+    const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    const name = fc.array(fc.constantFrom('a', 'z', '0', '9', '-', 'A', '.', '\u00e9'), { maxLength: 64 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(name, (n) => (dns1123LabelProblem(n) === undefined) === (n.length > 0 && n.length <= 63 && DNS1123_LABEL.test(n))));
   });
 });

@@ -47,7 +47,7 @@ describe('entrypointArgs (TestGetArgs)', () => {
 
 describe('stepCommand', () => {
   const table = { ubuntu: ['/bin/bash'], 'gcr.io/foo/bar@sha256:abc': ['/ko-app/bar', '-v'] };
-  const at = (s: Parameters<typeof stepCommand>[0], image = s.image ?? '', i = 0) => stepCommand(s, i, image, table, 'Task default/t', 'spec.steps');
+  const at = (s: Parameters<typeof stepCommand>[0], image = s.image ?? '', i = 0) => stepCommand(s, () => i, () => image, table, 'Task default/t', 'spec.steps');
 
   it('is the step own command when it has one', () => {
     expect(at(step('s', 'unknown-image', withCommand('/mycmd', 'x')))).toEqual(E.right(['/mycmd', 'x']));

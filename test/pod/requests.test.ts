@@ -4,8 +4,13 @@
  * "taskrun-with-resource-requests".
  */
 import type { Step } from '../../src/model/tekton';
-import { maxRequestIndices, zeroNonMaxRequests } from '../../src/pod/requests';
+import fc from 'fast-check';
+import * as E from 'fp-ts/Either';
+import { maxRequestIndices, zeroedRequests, zeroNonMaxRequests } from '../../src/pod/requests';
+import { compareQuantity, parseQuantity, Quantity } from '../../src/quantity';
 import { step, withLimits, withRequests, ZERO_REQUESTS } from '../support/builders';
+
+const ZERO_QUANTITY = (parseQuantity('0') as E.Right<Quantity>).right;
 
 const indices = (steps: Step[]) => Object.fromEntries(maxRequestIndices(steps));
 const zeroAll = (steps: Step[]) => {
@@ -75,5 +80,54 @@ describe('zeroNonMaxRequests', () => {
   it('keeps the requests a step holds the maximum of', () => {
     const s = step('a', 'i', withRequests({ cpu: '2', memory: '1Gi' }));
     expect(zeroNonMaxRequests(s, 4, new Map([['cpu', 4], ['memory', 4], ['ephemeral-storage', -1]])).resources?.requests).toEqual({ cpu: '2', memory: '1Gi', 'ephemeral-storage': '0' });
+  });
+});
+
+describe('maxRequestIndices against its first definition', () => {
+  // The definition before the single-requester shortcut: every request parsed and compared.
+  const reference = (steps: readonly Step[]): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const name of ['cpu', 'memory', 'ephemeral-storage']) {
+      let best = -1;
+      let max = ZERO_QUANTITY;
+      steps.forEach((s, i) => {
+        const raw = s.resources?.requests?.[name];
+        if (raw === undefined) return;
+        const q = parseQuantity(raw);
+        if (E.isRight(q) && compareQuantity(q.right, max) > 0) {
+          best = i;
+          max = q.right;
+        }
+      });
+      out.set(name, best);
+    }
+    return out;
+  };
+  const quantity = fc.oneof(
+    fc.stringMatching(/^[+-]?[0-9]{0,4}(\.[0-9]{0,3})?([numkMGTPE]|[KMGTPE]i|[eE][+-]?[0-9]{1,2}|e|x|Ki?)?$/),
+    fc.constantFrom('0', '1', '500m', '1Gi', '01', '1e', '1Ei', '9'.repeat(30) + 'Ei', ''),
+  );
+  const requests = fc.record({ cpu: quantity, memory: quantity, 'ephemeral-storage': quantity }, { requiredKeys: [] });
+  const steps = fc.array(fc.option(requests, { nil: undefined }).map((r): Step => (r === undefined ? { name: 's' } : { name: 's', resources: { requests: r } })), { maxLength: 5 });
+
+  it('finds the same indices, in the same order', () => {
+    fc.assert(
+      fc.property(steps, (xs) => {
+        expect([...maxRequestIndices(xs)]).toEqual([...reference(xs)]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('zeroes the same requests through zeroNonMaxRequests and makePod\'s zeroedRequests', () => {
+    fc.assert(
+      fc.property(steps, (xs) => {
+        const max = maxRequestIndices(xs);
+        xs.forEach((s, i) => {
+          const generic = zeroNonMaxRequests(s, i, max).resources?.requests;
+          expect(JSON.stringify(zeroedRequests(s, i, max))).toBe(JSON.stringify(generic));
+        });
+      }),
+    );
   });
 });

@@ -4,6 +4,7 @@
  * (DEVIATIONS.md item 8). The text and the arg rewriting are pod_test.go's
  * "step with script" case.
  */
+import fc from 'fast-check';
 import { fillPlaceScripts, placeScript, placeScriptsStep, placeScriptText, runScriptFile } from '../../src/pod/scripts';
 import { escapeForKubelet, kubeletWouldChange, opensUnclosedReference, shellWord } from '../../src/pod/shell';
 import { generated, placeScripts, scriptsMount, scriptText, step, TEST_IMAGES, withArgs, withCommand } from '../support/builders';
@@ -178,5 +179,14 @@ describe('shell.ts', () => {
   it('escapeForKubelet doubles every $', () => {
     expect(escapeForKubelet('echo $$ $(A) ${B} $')).toBe('echo $$$$ $$(A) $${B} $$');
     expect(escapeForKubelet('no dollars')).toBe('no dollars');
+  });
+});
+
+describe('shellWord matches its regex definition', () => {
+  it('quotes exactly the words with a character outside [A-Za-z0-9_@%+=:,./-], and the empty word', () => {
+    const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+    const before = (s: string): string => (SAFE_WORD.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii', maxLength: 12 }), (s) => shellWord(s) === before(s)));
+    fc.assert(fc.property(fc.string({ maxLength: 12 }), (s) => shellWord(s) === before(s)));
   });
 });

@@ -3,6 +3,8 @@
  * makeWorkingDirInitializer (pod.go). Cases from pod_test.go
  * (TestMakeWorkingDirScript, "working-dir-in-workspace-dir").
  */
+import fc from 'fast-check';
+import { cleanPath, relPath, sortGoStrings } from '../../src/util';
 import { makeWorkingDirInitializer, mkdirScript, workingDirsToCreate } from '../../src/pod/working-dir';
 import { generated, step, TEST_IMAGES, withWorkingDir, workingDirInit } from '../support/builders';
 
@@ -77,5 +79,29 @@ describe('makeWorkingDirInitializer', () => {
     );
     expect(s?.args).toEqual(['-args', 'mkdir -p /workspace/one /workspace/two']);
     expect(s?.image).toBe('bash');
+  });
+});
+
+describe('workingDirsToCreate against its first definition', () => {
+  // The definition before the insertion shortcut: a Set, sorted, each kept when relative to /workspace without a leading dot.
+  const reference = (dirs: readonly (string | undefined)[]): string[] => {
+    const distinct = new Set<string>();
+    for (const d of dirs) if (d !== undefined && d !== '') distinct.add(d);
+    return sortGoStrings(distinct).flatMap((d) => {
+      const p = cleanPath(d);
+      const rel = relPath('/workspace', p);
+      return rel !== undefined && !rel.startsWith('.') ? [p] : [];
+    });
+  };
+  const part = fc.constantFrom('workspace', 'src', '.', '..', '.git', '', 'a', 'b', '\uD800', '\uD801', 'é');
+  const dir = fc.option(fc.array(part, { maxLength: 4 }).map((xs) => (xs[0] === 'a' ? xs.join('/') : `/${xs.join('/')}`)), { nil: undefined });
+
+  it('gives the same directories, in the same order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(dir, fc.constantFrom('/workspace/src', 'rel/x', '/workspace/.x', '')), { maxLength: 24 }), (dirs) => {
+        expect(workingDirsToCreate(dirs)).toEqual(reference(dirs));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

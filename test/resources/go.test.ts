@@ -1,7 +1,8 @@
 /**
  * The Go behaviours resource values depend on.
  */
-import { equalFoldAscii, goBase64Decode, goBytesToString, goJson, goJsonString, goParseBool, goToUpper, goTrimSpace, joinPath } from '../../src/resources/go';
+import fc from 'fast-check';
+import { equalFoldAscii, goBase64Decode, goBytesToString, GoJson, goJson, goJsonString, goParseBool, goToUpper, goTrimSpace, joinPath } from '../../src/resources/go';
 
 const decoded = (s: string) => Buffer.from(goBase64Decode(s)).toString('latin1');
 
@@ -158,5 +159,70 @@ describe('Go helpers', () => {
   it('JSON strings and structs as encoding/json writes them', () => {
     expect(goJsonString('<a href="x">&\u2028\u0001\t')).toBe('"\\u003ca href=\\"x\\"\\u003e\\u0026\\u2028\\u0001\\t"');
     expect(goJson({ b: 1, a: [true, null, 'x'] })).toBe('{"b":1,"a":[true,null,"x"]}');
+  });
+});
+
+/**
+ * The fast paths of equalFoldAscii, goJsonString and goJson against the
+ * code-point versions they front (kept here as the reference), over text
+ * mixing ASCII, the characters these functions treat apart and lone
+ * surrogates.
+ */
+describe('the fast paths match the code-point definitions', () => {
+  const foldBefore = (s: string, word: string): boolean => {
+    const chars = [...s];
+    if (chars.length !== word.length) return false;
+    return chars.every((c, i) => {
+      const w = word[i]!.toLowerCase();
+      if (c === '\u212A') return w === 'k';
+      if (c === '\u017F') return w === 's';
+      return c.length === 1 && c.charCodeAt(0) <= 0x7f && c.toLowerCase() === w;
+    });
+  };
+  const jsonStringBefore = (s: string): string => {
+    let out = '"';
+    for (const c of s) {
+      const code = c.codePointAt(0)!;
+      if (c === '"' || c === '\\') out += `\\${c}`;
+      else if (c === '\n') out += '\\n';
+      else if (c === '\r') out += '\\r';
+      else if (c === '\t') out += '\\t';
+      else if (code < 0x20 || c === '<' || c === '>' || c === '&' || code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16).padStart(4, '0')}`;
+      else if (code >= 0xd800 && code <= 0xdfff) out += '\\ufffd';
+      else out += c;
+    }
+    return `${out}"`;
+  };
+  const unit = fc.constantFrom('a', 'A', 'k', 'K', 's', 'S', 'z', '@', '[', '`', '{', '"', '\\', '<', '>', '&', '\n', '\t', '\u0001', '\u007f', '\u212A', '\u017F', '\u00e9', '\u2028', '\u2029', '\ud83d', '\ude00', '\ufffd');
+  const text = fc.array(unit, { maxLength: 10 }).map((cs) => cs.join(''));
+  const word = fc.array(fc.constantFrom('a', 'k', 's', 'K', 'S', 'z', '@', '-'), { maxLength: 6 }).map((cs) => cs.join(''));
+
+  it('equalFoldAscii', () => {
+    fc.assert(fc.property(text, word, (s, w) => equalFoldAscii(s, w) === foldBefore(s, w)));
+    fc.assert(fc.property(word, word, (s, w) => equalFoldAscii(s, w) === foldBefore(s, w)));
+  });
+
+  it('goJsonString', () => {
+    fc.assert(fc.property(text, (s) => goJsonString(s) === jsonStringBefore(s)));
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => goJsonString(s) === jsonStringBefore(s)));
+  });
+
+  it('goJson', () => {
+    const value = fc.letrec<{ v: GoJson }>((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('v')), fc.dictionary(text, tie('v'))),
+    })).v;
+    const before = (v: GoJson): string =>
+      v === null
+        ? 'null'
+        : typeof v === 'string'
+          ? jsonStringBefore(v)
+          : typeof v === 'number' || typeof v === 'boolean'
+            ? String(v)
+            : Array.isArray(v)
+              ? `[${(v as readonly GoJson[]).map(before).join(',')}]`
+              : `{${Object.keys(v)
+                  .map((k) => `${jsonStringBefore(k)}:${before((v as Record<string, GoJson>)[k]!)}`)
+                  .join(',')}}`;
+    fc.assert(fc.property(value, (v) => goJson(v) === before(v)));
   });
 });

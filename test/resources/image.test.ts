@@ -3,6 +3,8 @@
  * from Tekton's image_exporter_test.go and output_resource_test.go at
  * 6c132b937e.
  */
+import fc from 'fast-check';
+import { goJson } from '../../src/resources/go';
 import { addImageDigestExporter, addOutputResources, imageFields, imageResource, imagesJson, resourceReplacements } from '../../src/resources';
 import { bind, contextFor, params, pipelineResource, right, suffixed, taskRun } from './support';
 
@@ -57,6 +59,15 @@ describe('image digest exporter', () => {
   it('writes the JSON as Go does (HTML characters escaped)', () => {
     expect(imagesJson([{ name: 'i', url: 'r/x?a=1&b=<2>', digest: '', outputImageDir: '/d' }])).toBe(
       '[{"name":"i","type":"image","url":"r/x?a=1\\u0026b=\\u003c2\\u003e","digest":"","OutputImageDir":"/d"}]',
+    );
+  });
+
+  it('writes what goJson writes for the image structs, for any number of images', () => {
+    const image = fc.record({ name: fc.string(), url: fc.string(), digest: fc.string(), outputImageDir: fc.string() });
+    fc.assert(
+      fc.property(fc.array(image, { maxLength: 3 }), (images) =>
+        imagesJson(images) === goJson(images.map((i) => ({ name: i.name, type: 'image', url: i.url, digest: i.digest, OutputImageDir: i.outputImageDir }))),
+      ),
     );
   });
 });
