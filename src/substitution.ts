@@ -226,62 +226,19 @@ function replaceMount(m: VolumeMount, maps: readonly Lookup[]): VolumeMount {
   return compact({ ...m, name: str(m.name, maps), mountPath: str(m.mountPath, maps), subPath: str(m.subPath, maps) });
 }
 
-// Each list below is returned as it is when no item changes, else copied
-// from the first changed item on. One function per item type, so that no
-// closure is made per list.
-
-function rewriteEnvs(xs: readonly EnvVar[], maps: readonly Lookup[]): readonly EnvVar[] {
+/**
+ * `xs` with `f(x, arg)` for each item: `xs` itself when no item changes,
+ * else a copy from the first changed item on. `f` is one of this module's
+ * functions and `arg` its maps, so no closure is made per list.
+ */
+function rewriteEach<T, A>(xs: readonly T[], f: (x: T, arg: A) => T, arg: A): readonly T[] {
   let i = 0;
-  let y: EnvVar | undefined;
-  for (; i < xs.length; i++) if ((y = replaceEnv(xs[i]!, maps)) !== xs[i]) break;
+  let y: T | undefined;
+  for (; i < xs.length; i++) if ((y = f(xs[i]!, arg)) !== xs[i]) break;
   if (i === xs.length) return xs;
   const out = xs.slice(0, i);
   out.push(y!);
-  for (i++; i < xs.length; i++) out.push(replaceEnv(xs[i]!, maps));
-  return out;
-}
-
-function rewriteEnvFroms(xs: readonly EnvFromSource[], maps: readonly Lookup[]): readonly EnvFromSource[] {
-  let i = 0;
-  let y: EnvFromSource | undefined;
-  for (; i < xs.length; i++) if ((y = replaceEnvFrom(xs[i]!, maps)) !== xs[i]) break;
-  if (i === xs.length) return xs;
-  const out = xs.slice(0, i);
-  out.push(y!);
-  for (i++; i < xs.length; i++) out.push(replaceEnvFrom(xs[i]!, maps));
-  return out;
-}
-
-function rewriteMounts(xs: readonly VolumeMount[], maps: readonly Lookup[]): readonly VolumeMount[] {
-  let i = 0;
-  let y: VolumeMount | undefined;
-  for (; i < xs.length; i++) if ((y = replaceMount(xs[i]!, maps)) !== xs[i]) break;
-  if (i === xs.length) return xs;
-  const out = xs.slice(0, i);
-  out.push(y!);
-  for (i++; i < xs.length; i++) out.push(replaceMount(xs[i]!, maps));
-  return out;
-}
-
-function rewriteSteps(xs: readonly Step[], p: Passes): readonly Step[] {
-  let i = 0;
-  let y: Step | undefined;
-  for (; i < xs.length; i++) if ((y = rewriteStep(xs[i]!, p)) !== xs[i]) break;
-  if (i === xs.length) return xs;
-  const out = xs.slice(0, i);
-  out.push(y!);
-  for (i++; i < xs.length; i++) out.push(rewriteStep(xs[i]!, p));
-  return out;
-}
-
-function rewriteVolumes(xs: readonly Volume[], maps: readonly Lookup[]): readonly Volume[] {
-  let i = 0;
-  let y: Volume | undefined;
-  for (; i < xs.length; i++) if ((y = rewriteVolume(xs[i]!, maps)) !== xs[i]) break;
-  if (i === xs.length) return xs;
-  const out = xs.slice(0, i);
-  out.push(y!);
-  for (i++; i < xs.length; i++) out.push(rewriteVolume(xs[i]!, maps));
+  for (i++; i < xs.length; i++) out.push(f(xs[i]!, arg));
   return out;
 }
 
@@ -338,9 +295,9 @@ function rewriteStep(step: Step, p: Passes): Step {
   const command = command0 === undefined ? undefined : rewriteList(command0, p);
   const args = args0 === undefined ? undefined : rewriteList(args0, p);
   const workingDir = workingDir0 === undefined ? undefined : rewrite(workingDir0, all);
-  const env = env0 === undefined ? undefined : rewriteEnvs(env0, all);
-  const envFrom = envFrom0 === undefined ? undefined : rewriteEnvFroms(envFrom0, all);
-  const volumeMounts = volumeMounts0 === undefined ? undefined : rewriteMounts(volumeMounts0, all);
+  const env = env0 === undefined ? undefined : rewriteEach(env0, replaceEnv, all);
+  const envFrom = envFrom0 === undefined ? undefined : rewriteEach(envFrom0, replaceEnvFrom, all);
+  const volumeMounts = volumeMounts0 === undefined ? undefined : rewriteEach(volumeMounts0, replaceMount, all);
   if (
     name === name0 &&
     image === image0 &&
@@ -443,9 +400,9 @@ export function replaceInStepTemplate(template: Container, strings: StringReplac
 }
 
 function rewriteStepTemplate(template: Container, maps: readonly Lookup[]): Container {
-  const env = template.env === undefined ? undefined : rewriteEnvs(template.env, maps);
-  const envFrom = template.envFrom === undefined ? undefined : rewriteEnvFroms(template.envFrom, maps);
-  const volumeMounts = template.volumeMounts === undefined ? undefined : rewriteMounts(template.volumeMounts, maps);
+  const env = template.env === undefined ? undefined : rewriteEach(template.env, replaceEnv, maps);
+  const envFrom = template.envFrom === undefined ? undefined : rewriteEach(template.envFrom, replaceEnvFrom, maps);
+  const volumeMounts = template.volumeMounts === undefined ? undefined : rewriteEach(template.volumeMounts, replaceMount, maps);
   if (env === template.env && envFrom === template.envFrom && volumeMounts === template.volumeMounts) return template;
   return compact({ ...template, env, envFrom, volumeMounts });
 }
@@ -503,9 +460,9 @@ export function applyReplacementsInTurn(
 }
 
 function rewriteSpec(spec: TaskSpec, p: Passes): TaskSpec {
-  const steps = spec.steps === undefined ? undefined : rewriteSteps(spec.steps, p);
+  const steps = spec.steps === undefined ? undefined : rewriteEach(spec.steps, rewriteStep, p);
   const stepTemplate = spec.stepTemplate !== undefined ? rewriteStepTemplate(spec.stepTemplate, p.all) : undefined;
-  const volumes = spec.volumes === undefined ? undefined : rewriteVolumes(spec.volumes, p.all);
+  const volumes = spec.volumes === undefined ? undefined : rewriteEach(spec.volumes, rewriteVolume, p.all);
   if (steps === spec.steps && stepTemplate === spec.stepTemplate && volumes === spec.volumes) return spec;
   // Spread, then assign: a literal that spreads and adds fields is several
   // times slower in V8, for the same object (docs/performance.md).
