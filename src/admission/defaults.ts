@@ -7,12 +7,10 @@
  */
 import { defineField } from '../model/struct';
 import type { ParamSpec, TaskResource, TaskRun, TaskRunSpec, TaskSpec } from '../model/tekton';
+import type { Writable } from '../util';
 
 /** The default directory of image outputs. */
 export const TASK_OUTPUT_IMAGE_DEFAULT_DIR = '/builder/home/image-outputs';
-
-/** A copy being filled in (the model's types are read-only). */
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * A copy of `o` with `key` set to `value` (in its place if `o` has it, else
