@@ -32,7 +32,7 @@ import {
   validateResourceBindings,
 } from './resources';
 import { resourceLookups } from './resources/replacements';
-import { applyReplacementsInTurn, Lookup, paramLookups, replaceVariablesIn } from './substitution';
+import { applyReplacementsInTurn, Lookup, nonEmpty, paramLookups, rewrite } from './substitution';
 
 /**
  * Options of a render.
@@ -161,11 +161,9 @@ function imageLookup(spec: TaskSpec, replacements: (spec: TaskSpec) => SpecRepla
     if (!image.includes('$(')) return image;
     if (maps === undefined) {
       const r = replacements(spec);
-      maps = [r.params.strings, r.inputs, r.outputs];
+      maps = nonEmpty([r.params.strings, r.inputs, r.outputs]);
     }
-    let out = image;
-    for (let i = 0; i < maps.length; i++) if (maps[i]!.size > 0) out = replaceVariablesIn(out, maps[i]!);
-    return out;
+    return rewrite(image, maps);
   };
 }
 

@@ -8,10 +8,9 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/Either';
-import { withField } from './admission/defaults';
 import { invalidInput, objectLabel, TaskpodError, unresolved } from './errors';
 import type { ConfigMap, Secret, ServiceAccount } from './model/core';
-import { defineField } from './model/struct';
+import { defineField, withField } from './model/struct';
 import type { PipelineResource, Task, TaskResourceBinding, TaskRun, TaskSpec } from './model/tekton';
 import { InputObjects, namespaceOf } from './input/objects';
 import { generatedName } from './names';

@@ -13,7 +13,7 @@
 import type { Container, EnvFromSource, EnvVar, Volume, VolumeMount } from './model/core';
 import type { ArrayOrString, ParamSpec, Param, Step, TaskSpec } from './model/tekton';
 import { defineField } from './model/struct';
-import type { Writable } from './util';
+import { mapChanged, Writable } from './util';
 
 /**
  * Single-string replacements, keyed by variable name without `$(` `)`.
@@ -39,8 +39,6 @@ export type StringReplacements = ReadonlyMap<string, string>;
  * @public
  */
 export type ArrayReplacements = ReadonlyMap<string, readonly string[]>;
-
-const VARIABLE = /\$\(([^()]*)\)/g;
 
 /**
  * Replaces every `$(key)` whose key has a replacement, in one pass.
@@ -70,11 +68,11 @@ export interface Lookup {
   get(key: string): string | undefined;
 }
 
-/** {@link replaceVariables} with any lookup. @internal */
-export function replaceVariablesIn(s: string, replacements: Lookup): string {
+/** {@link replaceVariables} with any lookup. */
+function replaceVariablesIn(s: string, replacements: Lookup): string {
   let at = s.indexOf('$(');
   if (at < 0) return s;
-  // What `s.replace(VARIABLE, (whole, key) => replacements.get(key) ?? whole)`
+  // What `s.replace(/\$\(([^()]*)\)/g, (whole, key) => replacements.get(key) ?? whole)`
   // gives, by a scan: V8 runs a global replace with a callback several
   // times slower (docs/performance.md; test/substitution-scan.test.ts
   // compares the two). A reference is `$(`, then no parenthesis, then `)`;
@@ -98,12 +96,6 @@ export function replaceVariablesIn(s: string, replacements: Lookup): string {
     } else at = s.indexOf('$(', at + 1);
   }
   return done === 0 ? s : out + s.slice(done);
-}
-
-/** The reference of {@link replaceVariables}: one regular expression. For the tests. @internal */
-export function replaceVariablesByRegExp(s: string, replacements: StringReplacements): string {
-  if (replacements.size === 0 || !s.includes('$(')) return s;
-  return s.replace(VARIABLE, (whole, key: string) => replacements.get(key) ?? whole);
 }
 
 /**
@@ -148,10 +140,11 @@ interface Passes {
   readonly arrays: { get(key: string): readonly string[] | undefined };
 }
 
-const nonEmpty = (maps: readonly Lookup[]): Lookup[] => maps.filter((m) => m.size > 0);
+/** The lookups that can find something, in order: what {@link rewrite} takes. @internal */
+export const nonEmpty = (maps: readonly Lookup[]): Lookup[] => maps.filter((m) => m.size > 0);
 
-/** `s` through each map in turn; `s` itself when it holds no `$(`. */
-function rewrite(s: string, maps: readonly Lookup[]): string {
+/** `s` through each of the (non-empty) maps in turn; `s` itself when it holds no `$(`. @internal */
+export function rewrite(s: string, maps: readonly Lookup[]): string {
   if (maps.length === 0 || !s.includes('$(')) return s;
   let out = s;
   for (let i = 0; i < maps.length; i++) out = replaceVariablesIn(out, maps[i]!);
@@ -226,22 +219,6 @@ function replaceMount(m: VolumeMount, maps: readonly Lookup[]): VolumeMount {
   return compact({ ...m, name: str(m.name, maps), mountPath: str(m.mountPath, maps), subPath: str(m.subPath, maps) });
 }
 
-/**
- * `xs` with `f(x, arg)` for each item: `xs` itself when no item changes,
- * else a copy from the first changed item on. `f` is one of this module's
- * functions and `arg` its maps, so no closure is made per list.
- */
-function rewriteEach<T, A>(xs: readonly T[], f: (x: T, arg: A) => T, arg: A): readonly T[] {
-  let i = 0;
-  let y: T | undefined;
-  for (; i < xs.length; i++) if ((y = f(xs[i]!, arg)) !== xs[i]) break;
-  if (i === xs.length) return xs;
-  const out = xs.slice(0, i);
-  out.push(y!);
-  for (i++; i < xs.length; i++) out.push(f(xs[i]!, arg));
-  return out;
-}
-
 /** Drops keys whose value is `undefined` (so spreads above leave no holes). */
 function compact<T extends object>(o: T): T {
   const out: Record<string, unknown> = {};
@@ -295,9 +272,9 @@ function rewriteStep(step: Step, p: Passes): Step {
   const command = command0 === undefined ? undefined : rewriteList(command0, p);
   const args = args0 === undefined ? undefined : rewriteList(args0, p);
   const workingDir = workingDir0 === undefined ? undefined : rewrite(workingDir0, all);
-  const env = env0 === undefined ? undefined : rewriteEach(env0, replaceEnv, all);
-  const envFrom = envFrom0 === undefined ? undefined : rewriteEach(envFrom0, replaceEnvFrom, all);
-  const volumeMounts = volumeMounts0 === undefined ? undefined : rewriteEach(volumeMounts0, replaceMount, all);
+  const env = env0 === undefined ? undefined : mapChanged(env0, replaceEnv, all);
+  const envFrom = envFrom0 === undefined ? undefined : mapChanged(envFrom0, replaceEnvFrom, all);
+  const volumeMounts = volumeMounts0 === undefined ? undefined : mapChanged(volumeMounts0, replaceMount, all);
   if (
     name === name0 &&
     image === image0 &&
@@ -400,18 +377,14 @@ export function replaceInStepTemplate(template: Container, strings: StringReplac
 }
 
 function rewriteStepTemplate(template: Container, maps: readonly Lookup[]): Container {
-  const env = template.env === undefined ? undefined : rewriteEach(template.env, replaceEnv, maps);
-  const envFrom = template.envFrom === undefined ? undefined : rewriteEach(template.envFrom, replaceEnvFrom, maps);
-  const volumeMounts = template.volumeMounts === undefined ? undefined : rewriteEach(template.volumeMounts, replaceMount, maps);
+  const env = template.env === undefined ? undefined : mapChanged(template.env, replaceEnv, maps);
+  const envFrom = template.envFrom === undefined ? undefined : mapChanged(template.envFrom, replaceEnvFrom, maps);
+  const volumeMounts = template.volumeMounts === undefined ? undefined : mapChanged(template.volumeMounts, replaceMount, maps);
   if (env === template.env && envFrom === template.envFrom && volumeMounts === template.volumeMounts) return template;
   return compact({ ...template, env, envFrom, volumeMounts });
 }
 
 /** Substitutes a volume's name and its configMap, secret and claim names. */
-export function replaceInVolume(v: Volume, r: StringReplacements): Volume {
-  return rewriteVolume(v, nonEmpty([r]));
-}
-
 function rewriteVolume(v: Volume, maps: readonly Lookup[]): Volume {
   if (!hasVar(v.name) && !hasVar(v.configMap?.name) && !hasVar(v.secret?.secretName) && !hasVar(v.persistentVolumeClaim?.claimName)) return v;
   return compact({
@@ -460,9 +433,9 @@ export function applyReplacementsInTurn(
 }
 
 function rewriteSpec(spec: TaskSpec, p: Passes): TaskSpec {
-  const steps = spec.steps === undefined ? undefined : rewriteEach(spec.steps, rewriteStep, p);
+  const steps = spec.steps === undefined ? undefined : mapChanged(spec.steps, rewriteStep, p);
   const stepTemplate = spec.stepTemplate !== undefined ? rewriteStepTemplate(spec.stepTemplate, p.all) : undefined;
-  const volumes = spec.volumes === undefined ? undefined : rewriteEach(spec.volumes, rewriteVolume, p.all);
+  const volumes = spec.volumes === undefined ? undefined : mapChanged(spec.volumes, rewriteVolume, p.all);
   if (steps === spec.steps && stepTemplate === spec.stepTemplate && volumes === spec.volumes) return spec;
   // Spread, then assign: a literal that spreads and adds fields is several
   // times slower in V8, for the same object (docs/performance.md).

@@ -154,3 +154,27 @@ export function stableJson(v: unknown): string {
   }
   return jsonText(v) ?? 'null';
 }
+
+/**
+ * `xs` with `f(x, arg)` for each item, copy on write: `xs` itself when `f`
+ * returns every item unchanged (the same object), else a copy from the
+ * first changed item on. `arg` lets `f` be a plain function, so that no
+ * closure is made per list.
+ *
+ * @example
+ * ```ts
+ * const xs = ['a', 'b'];
+ * mapChanged(xs, (x: string) => x, undefined) === xs; // true
+ * mapChanged(xs, (x: string, suffix: string) => (x === 'b' ? x + suffix : x), '!'); // ['a', 'b!']
+ * ```
+ */
+export function mapChanged<T, A>(xs: readonly T[], f: (x: T, arg: A) => T, arg: A): readonly T[] {
+  let i = 0;
+  let y: T | undefined;
+  for (; i < xs.length; i++) if ((y = f(xs[i]!, arg)) !== xs[i]) break;
+  if (i === xs.length) return xs;
+  const out = xs.slice(0, i);
+  out.push(y!);
+  for (i++; i < xs.length; i++) out.push(f(xs[i]!, arg));
+  return out;
+}

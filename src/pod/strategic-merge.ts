@@ -314,18 +314,25 @@ function normalizeSliceOrder(toSort: readonly GoValue[], order: readonly GoValue
  * `serverOrder` and it comes earlier there (mergeSortedSlice).
  */
 function mergeSortedSlice(left: readonly GoValue[], right: readonly GoValue[], serverOrder: readonly GoValue[], mergeKey: string, kind: GoTypeName): GoValue[] {
-  const out: GoValue[] = [];
+  return interleave(left, right, (i, j) => {
+    const li = indexIn(serverOrder, left[i] as GoValue, mergeKey, kind);
+    const ri = indexIn(serverOrder, right[j] as GoValue, mergeKey, kind);
+    return li >= 0 && ri >= 0 && li < ri;
+  });
+}
+
+/**
+ * Two ordered lists as one: while both have items, `left[i]` goes next when
+ * `leftFirst(i, j)` says so, else `right[j]`; then the rest of either.
+ */
+function interleave<T>(left: readonly T[], right: readonly T[], leftFirst: (i: number, j: number) => boolean): T[] {
+  const out: T[] = [];
   let i = 0;
   let j = 0;
   while (i < left.length || j < right.length) {
-    if (i >= left.length) out.push(right[j++] as GoValue);
-    else if (j >= right.length) out.push(left[i++] as GoValue);
-    else {
-      const li = indexIn(serverOrder, left[i] as GoValue, mergeKey, kind);
-      const ri = indexIn(serverOrder, right[j] as GoValue, mergeKey, kind);
-      if (li >= 0 && ri >= 0 && li < ri) out.push(left[i++] as GoValue);
-      else out.push(right[j++] as GoValue);
-    }
+    if (i >= left.length) out.push(right[j++]!);
+    else if (j >= right.length || leftFirst(i, j)) out.push(left[i++]!);
+    else out.push(right[j++]!);
   }
   return out;
 }
@@ -923,20 +930,11 @@ function mergeKeyedLists(current: readonly GoValue[], modified: readonly GoValue
     return at === undefined ? m : mergeOver(current[at] as GoMap, m as GoMap, item);
   });
   const currentOnly = current.filter((c) => !inModified.has(mergeKeyOf(c, mergeKey)));
-  const out: GoValue[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < currentOnly.length || j < fromModified.length) {
-    if (i >= currentOnly.length) out.push(fromModified[j++] as GoValue);
-    else if (j >= fromModified.length) out.push(currentOnly[i++] as GoValue);
-    else {
-      const li = inCurrent.get(mergeKeyOf(currentOnly[i] as GoValue, mergeKey)) as number;
-      const ri = inCurrent.get(mergeKeyOf(modified[j] as GoValue, mergeKey));
-      if (ri !== undefined && li < ri) out.push(currentOnly[i++] as GoValue);
-      else out.push(fromModified[j++] as GoValue);
-    }
-  }
-  return out;
+  return interleave(currentOnly, fromModified, (i, j) => {
+    const li = inCurrent.get(mergeKeyOf(currentOnly[i] as GoValue, mergeKey)) as number;
+    const ri = inCurrent.get(mergeKeyOf(modified[j] as GoValue, mergeKey));
+    return ri !== undefined && li < ri;
+  });
 }
 
 /**

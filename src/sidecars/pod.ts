@@ -10,6 +10,7 @@ import * as E from 'fp-ts/Either';
 import { invalidInput, objectLabel, TaskpodError } from '../errors';
 import { decodeAs } from '../input/decode';
 import { ContainerStatus, Pod } from '../model/core';
+import { withField as setField } from '../model/struct';
 import { STEP_PREFIX } from '../pod/constants';
 import { jsonText } from '../util';
 
@@ -182,12 +183,5 @@ export function containerStatuses(live: LivePod): readonly ContainerStatus[] {
  * @public
  */
 export function withField(o: JsonObject, key: string, value: unknown): JsonObject {
-  const out: Record<string, unknown> = {};
-  let placed = false;
-  for (const k of Object.keys(o)) {
-    const v = k === key ? ((placed = true), value) : o[k];
-    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-  }
-  if (!placed) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  return out;
+  return setField(o, key, value);
 }
