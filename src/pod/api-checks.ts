@@ -49,47 +49,11 @@ interface Problem {
   readonly message: string;
 }
 
-/**
- * The container names taken so far, each with where: the list's field and
- * the index in it. A Pod has a handful of containers, which a scan of the
- * names compares faster than a Map would hash them; a long list gets a Map.
- */
-class TakenNames {
-  private readonly names: string[] = [];
-  private readonly fields: string[] = [];
-  private readonly indices: number[] = [];
-  private byName: Map<string, number> | undefined;
-
-  /** Where `name` was taken (its position here), or -1. */
-  find(name: string): number {
-    if (this.byName !== undefined) return this.byName.get(name) ?? -1;
-    const names = this.names;
-    for (let k = 0; k < names.length; k++) if (names[k] === name) return k;
-    return -1;
-  }
-
-  add(name: string, field: string, index: number): void {
-    const at = this.names.length;
-    this.names.push(name);
-    this.fields.push(field);
-    this.indices.push(index);
-    if (this.byName !== undefined) this.byName.set(name, at);
-    else if (at === LINEAR_NAMES) {
-      // First name wins, as with the scan.
-      const byName = new Map<string, number>();
-      for (let k = at; k >= 0; k--) byName.set(this.names[k]!, k);
-      this.byName = byName;
-    }
-  }
-
-  /** The field path of the name at `at`: `pod.spec.containers[2]`. */
-  where(at: number): string {
-    return `${this.fields[at]!}[${this.indices[at]!}]`;
-  }
+/** Where a container name was taken: the list's field and the index in it (the path is written only for an error). */
+interface Taken {
+  readonly field: string;
+  readonly index: number;
 }
-
-/** How many names {@link TakenNames} scans before it builds a Map. */
-const LINEAR_NAMES = 16;
 
 /**
  * The first container of `list` (the Pod's `field`) whose name is not a
@@ -97,17 +61,17 @@ const LINEAR_NAMES = 16;
  * volume or two volumes at one path. `seen` holds each name taken so far
  * and where; field paths are only written for the problem found.
  */
-function checkContainers(list: readonly Container[], field: string, volumeNames: readonly string[], seen: TakenNames): Problem | undefined {
+function checkContainers(list: readonly Container[], field: string, volumeNames: readonly string[], seen: Map<string, Taken>): Problem | undefined {
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
     const name = c.name ?? '';
     const problem = dns1123LabelProblem(name);
     if (problem !== undefined) return { field: `${field}[${i}].name`, message: `invalid container name "${name}": ${problem}` };
-    const earlier = seen.find(name);
-    if (earlier >= 0) {
-      return { field: `${field}[${i}].name`, message: `duplicate container name "${name}" (also ${seen.where(earlier)})` };
+    const earlier = seen.get(name);
+    if (earlier !== undefined) {
+      return { field: `${field}[${i}].name`, message: `duplicate container name "${name}" (also ${earlier.field}[${earlier.index}])` };
     }
-    seen.add(name, field, i);
+    seen.set(name, { field, index: i });
     const mounts = c.volumeMounts;
     if (mounts === undefined) continue;
     for (let j = 0; j < mounts.length; j++) {
@@ -161,7 +125,7 @@ function checkVolumes(volumes: readonly { readonly name?: string }[], names: str
  */
 export function checkPod(pod: Pod, object: string): E.Either<TaskpodError, Pod> {
   const volumeNames: string[] = [];
-  const seen = new TakenNames();
+  const seen = new Map<string, Taken>();
   const problem =
     checkVolumes(pod.spec?.volumes ?? [], volumeNames) ??
     checkContainers(pod.spec?.initContainers ?? [], 'pod.spec.initContainers', volumeNames, seen) ??

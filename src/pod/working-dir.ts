@@ -6,7 +6,7 @@
  */
 import type { Step } from '../model/tekton';
 import { withSuffix } from '../names';
-import { cleanPath, compareGoStrings, relPath, sortGoStrings } from '../util';
+import { cleanPath, relPath, sortGoStrings } from '../util';
 import { IMPLICIT_ENV, IMPLICIT_MOUNTS, STEP_PREFIX, WORKSPACE_DIR } from './constants';
 import { shellWord } from './shell';
 
@@ -22,49 +22,19 @@ import { shellWord } from './shell';
  * @public
  */
 export function workingDirsToCreate(workingDirs: readonly (string | undefined)[]): string[] {
+  const distinct = new Set<string>();
+  for (const d of workingDirs) if (d !== undefined && d !== '') distinct.add(d);
   const out: string[] = [];
-  for (const d of distinctSorted(workingDirs)) {
+  for (const d of sortGoStrings(distinct)) {
     const p = cleanPath(d);
-    // Under /workspace (the usual case) the relative path is what follows it.
-    if (p.startsWith(WORKSPACE_PREFIX)) {
-      if (p.charCodeAt(WORKSPACE_PREFIX.length) !== 0x2e) out.push(p);
-      continue;
-    }
     const rel = relPath(WORKSPACE_DIR, p);
     if (rel !== undefined && !rel.startsWith('.')) out.push(p);
   }
   return out;
 }
 
-const WORKSPACE_PREFIX = `${WORKSPACE_DIR}/`;
-
 /** The initializer's base name (built once: the hash reads a flat string). */
 const WORKING_DIR_INITIALIZER = `${STEP_PREFIX}working-dir-initializer`;
-
-/**
- * The distinct non-empty dirs in Go's string order. A few dirs (the usual
- * case) are inserted in order one by one, a repeat dropped on the way.
- */
-function distinctSorted(workingDirs: readonly (string | undefined)[]): string[] {
-  if (workingDirs.length > 16) {
-    const distinct = new Set<string>();
-    for (const d of workingDirs) if (d !== undefined && d !== '') distinct.add(d);
-    return sortGoStrings(distinct);
-  }
-  const out: string[] = [];
-  next: for (let i = 0; i < workingDirs.length; i++) {
-    const d = workingDirs[i];
-    if (d === undefined || d === '') continue;
-    let j = out.length;
-    for (let k = 0; k < out.length; k++) {
-      const c = out[k]!;
-      if (c === d) continue next;
-      if (j === out.length && compareGoStrings(c, d) > 0) j = k;
-    }
-    out.splice(j, 0, d);
-  }
-  return out;
-}
 
 /**
  * The `mkdir -p` command for the directories (paths quoted for bash only
