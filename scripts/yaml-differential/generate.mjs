@@ -3,7 +3,7 @@
  * Writes the documents of the YAML differential run (one JSON-encoded YAML
  * document per line) to standard output: plain scalars of number-like
  * shapes as values and as keys, merge keys in random combinations, explicit
- * tags. Deterministic (seeded), so two runs write the same file.
+ * tags, dashes in flow collections. Deterministic (seeded), so two runs write the same file.
  */
 import fc from 'fast-check';
 
@@ -33,4 +33,10 @@ docs.push(
   'v: !!binary aGVsbG8=\n', 'v: !!binary |\n  aGVs\n  bG8=\n', 'v: !!binary "aGVsbG8"\n', 'v: !!int "1"\n', 'v: !!int 1.5\n', 'v: !!int abc\n',
   'v: !!bool 1\n', 'v: !!null 1\n', 'v: !custom x\n', 'v: ! 12\n', 'v: !!timestamp 2001-12-14\n', 'v: !!set {a, b}\n', 'v: !foo {a: 1}\n',
 );
+// Dashes in flow collections: go-yaml v2 read a `-` before `,`, `]` or `}`
+// as the string "-", and refused `- ` there.
+const flowItem = fc.constantFrom('-', '-', '- ', ' -', '-x', '-1', '-#c', 'a', '"-"', "'-'", '[-]', '[a, -]', '{k: -}', '{-: -}', '-: a', '{-}', '-[b]', '');
+const flowDocs = fc.sample(fc.tuple(fc.boolean(), fc.array(flowItem, { minLength: 1, maxLength: 4 }), fc.constantFrom(', ', ',', ',\n  ')), { seed: 13, numRuns: 600 });
+for (const [map, items, sep] of flowDocs) docs.push(map ? `v: {${items.map((i, k) => (i.includes(':') || i === '' ? i : `k${k}: ${i}`)).join(sep)}}\n` : `v: [${items.join(sep)}]\n`);
+
 for (const d of docs) process.stdout.write(`${JSON.stringify(d)}\n`);

@@ -9,7 +9,7 @@
  * empty keys, base prefixes in capitals.
  */
 import * as E from 'fp-ts/Either';
-import { parseDocuments } from '../../src/input/yaml';
+import { parseDocuments, parseFull } from '../../src/input/yaml';
 
 const GO: readonly (readonly [string, unknown])[] = [
   ["v: _1\n", {"v":"_1"}],
@@ -61,5 +61,47 @@ describe('YAML read as sigs.k8s.io/yaml read it', () => {
     } else {
       expect(r).toStrictEqual(E.right([answer]));
     }
+  });
+});
+
+// A `-` right before `,`, `]` or `}` inside a flow collection: go-yaml v2
+// started a plain scalar at any `-` not followed by a blank, so it read "-";
+// the `yaml` package refuses it. Answers from yamlres, verbatim. Both
+// readers are checked: the fast path answers these itself.
+const FLOW_DASH: readonly (readonly [string, unknown])[] = [
+  ["v: [kubectl, apply, -f, -]\n", {"v":["kubectl","apply","-f","-"]}],
+  ["v: [a, -,b]\n", {"v":["a","-","b"]}],
+  ["v: [a, -]\n", {"v":["a","-"]}],
+  ["v: {a: -}\n", {"v":{"a":"-"}}],
+  ["v: [-x, -]\n", {"v":["-x","-"]}],
+  ["v: [-,]\n", {"v":["-"]}],
+  ["v: {-, a}\n", {"v":{"-":null,"a":null}}],
+  ["v: [[-], {x: -}]\n", {"v":[["-"],{"x":"-"}]}],
+  ["v: [-: a]\n", {"v":[{"-":"a"}]}],
+  ["v: {-: -}\n", {"v":{"-":"-"}}],
+  ["v: [a,\n  -,\n  b]\n", {"v":["a","-","b"]}],
+  ["v: [\"x\", -, '-']\n", {"v":["x","-","-"]}],
+  ["v: [a, -#c]\n", {"v":["a","-#c"]}],
+  ["v: [a, - ,b]\n", {"error":"yaml: did not find expected node content"}],
+  ["v: [-\n, b]\n", {"error":"yaml: did not find expected node content"}],
+  ["v: [a, -]\nw: - \n", {"error":"yaml: line 2: block sequence entries are not allowed in this context"}],
+  ["v: [a, -[b]]\n", {"error":"yaml: did not find expected ',' or ']'"}],
+];
+
+describe('a dash before a flow indicator, read as go-yaml v2 read it', () => {
+  it.each(FLOW_DASH)('%j', (text, answer) => {
+    for (const r of [parseDocuments(text, 'x.yaml'), parseFull(text, 'x.yaml')]) {
+      if (answer !== null && typeof answer === 'object' && 'error' in answer) expect(E.isLeft(r)).toBe(true);
+      else expect(r).toStrictEqual(E.right([answer]));
+    }
+  });
+
+  it('keeps the error position of a later mistake, and a text that already holds the stand-in character', () => {
+    // The same mistake, with and without a dash before it: the same error, at the same place.
+    const dash = parseFull('v: [a, -]\nw: {b: [c}\n', 'x.yaml');
+    const word = parseFull('v: [a, x]\nw: {b: [c}\n', 'x.yaml');
+    expect(E.isLeft(word) && word.left.message).toMatch(/^not valid YAML \(line 2, column \d+\)/);
+    expect(dash).toStrictEqual(word);
+    expect(parseFull('v: [\ue000, -]\n', 'x.yaml')).toStrictEqual(E.right([{ v: ['\ue000', '-'] }]));
   });
 });
