@@ -40,13 +40,11 @@ const DOT = 0x2e;
 
 /**
  * Whether `cleanPath` would return `p` unchanged: no empty element (`//`),
- * no `.` or `..` element, no trailing slash after another character (one
- * after a line break was let through so far, and still is, so that output
- * stays as it was).
+ * no `.` or `..` element, no trailing slash after another character.
  */
 function isClean(p: string): boolean {
   const n = p.length;
-  if (n > 1 && p.charCodeAt(n - 1) === SLASH && !isLineBreak(p.charCodeAt(n - 2))) return false;
+  if (n > 1 && p.charCodeAt(n - 1) === SLASH) return false;
   for (let i = 0; i < n; i++) {
     const c = p.charCodeAt(i);
     if (c === SLASH) {
@@ -60,9 +58,6 @@ function isClean(p: string): boolean {
   }
   return true;
 }
-
-/** The characters a regex `.` does not match. */
-const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 
 /** Go's `filepath.Clean` for slash-separated paths. */
 export function cleanPath(p: string): string {
