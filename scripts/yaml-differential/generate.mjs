@@ -3,7 +3,7 @@
  * Writes the documents of the YAML differential run (one JSON-encoded YAML
  * document per line) to standard output: plain scalars of number-like
  * shapes as values and as keys, merge keys in random combinations, explicit
- * tags, dashes in flow collections. Deterministic (seeded), so two runs write the same file.
+ * tags, dashes, question marks and colons in flow collections. Deterministic (seeded), so two runs write the same file.
  */
 import fc from 'fast-check';
 
@@ -38,5 +38,13 @@ docs.push(
 const flowItem = fc.constantFrom('-', '-', '- ', ' -', '-x', '-1', '-#c', 'a', '"-"', "'-'", '[-]', '[a, -]', '{k: -}', '{-: -}', '-: a', '{-}', '-[b]', '');
 const flowDocs = fc.sample(fc.tuple(fc.boolean(), fc.array(flowItem, { minLength: 1, maxLength: 4 }), fc.constantFrom(', ', ',', ',\n  ')), { seed: 13, numRuns: 600 });
 for (const [map, items, sep] of flowDocs) docs.push(map ? `v: {${items.map((i, k) => (i.includes(':') || i === '' ? i : `k${k}: ${i}`)).join(sep)}}\n` : `v: [${items.join(sep)}]\n`);
+
+// `?` and `:` in flow collections (src/input/go-flow.ts): explicit keys
+// written without a space, `?` inside a scalar, `:` before an indicator or
+// with no key before it.
+const qcItem = fc.constantFrom('?x', '? x', '?-', '??x', 'a?b', 'a?', '?"q"', "?'q'", '?1', '?x: y', ':x', ': x', ':', 'b:', 'a:b', 'a::b',
+  '-:', '-:x', '-: a', '"a":', '"a": b', '*a', '*a : b', '&b c', '&b ?x', 'x: ?y', 'x: :', '[?x]', '{?x}', '{a:}', '[b:]', 'a #c\n ', '? ', 'http://h?q=1', '-', 'y');
+const qcDocs = fc.sample(fc.tuple(fc.boolean(), fc.array(qcItem, { minLength: 1, maxLength: 3 }), fc.constantFrom(', ', ',', ',\n  ')), { seed: 17, numRuns: 900 });
+for (const [map, items, sep] of qcDocs) docs.push(`a: &a k\nv: ${map ? `{${items.join(sep)}}` : `[${items.join(sep)}]`}\n`);
 
 for (const d of docs) process.stdout.write(`${JSON.stringify(d)}\n`);

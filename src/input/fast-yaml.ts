@@ -470,7 +470,8 @@ class Reader {
         if (asKey && s.charCodeAt(end + 1) === SPACE) break;
         throw UNSURE;
       }
-      if (ch === 91 || ch === 123 || ch === HASH || ch === 34 || ch === 39) throw UNSURE;
+      // `?` ends a flow scalar in go-yaml v2, which then refused the text (src/input/go-flow.ts).
+      if (ch === 91 || ch === 123 || ch === HASH || ch === 34 || ch === 39 || ch === 63) throw UNSURE;
       end++;
       if (ch !== SPACE) last = end;
     }

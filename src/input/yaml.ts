@@ -11,6 +11,7 @@
 import * as E from 'fp-ts/Either';
 import { invalidInput, TaskpodError } from '../errors';
 import { readFast } from './fast-yaml';
+import { goFlowFixes, originalOffset } from './go-flow';
 import { toGoJson } from './go-yaml';
 import { yamlLib } from './yaml-lib';
 
@@ -78,49 +79,44 @@ export function parseDocuments(text: string, source: string, limits: ReadLimits 
  */
 export function parseFull(text: string, source: string, limits: ReadLimits = DEFAULT_LIMITS): E.Either<TaskpodError, unknown[]> {
   try {
-    const { LineCounter, parseAllDocuments, visit } = yamlLib();
+    const { LineCounter, Parser, parseAllDocuments, visit } = yamlLib();
+    // Flow collections read as go-yaml v2 read them (src/input/go-flow.ts):
+    // the text parsed may be a changed copy, its offsets mapped back.
+    const fixes = goFlowFixes(text);
+    const parsed = fixes?.text ?? text;
+    const toOriginal = (at: number): number => (fixes === undefined ? at : originalOffset(fixes, at));
     let lines = new LineCounter();
     // Every scalar is kept as its text (failsafe), then resolved as go-yaml v2
     // resolved it (src/input/go-yaml.ts).
-    const parse = (t: string) => {
+    const docs = parseAllDocuments(parsed, { schema: 'failsafe', version: '1.1', uniqueKeys: false, prettyErrors: false, lineCounter: lines });
+    const list = Array.isArray(docs) ? docs : [docs];
+    if (fixes !== undefined && fixes.inserted.length > 0) {
       lines = new LineCounter();
-      const docs = parseAllDocuments(t, { schema: 'failsafe', version: '1.1', uniqueKeys: false, prettyErrors: false, lineCounter: lines });
-      return Array.isArray(docs) ? docs : [docs];
-    };
-    let list = parse(text);
-    if (list.some((d) => d.errors.length > 0)) {
-      // go-yaml v2 read a `-` right before `,`, `]` or `}` in a flow
-      // collection (`[cat, -]`) as the string "-", where `yaml` sees a block
-      // sequence and refuses. Such dashes are read again as a one-character
-      // stand-in that no other scalar can be, then given back their "-";
-      // offsets, and so error positions, stay as they were.
-      const dashes = flowDashes(text);
-      const stand = dashes.length > 0 ? standIn(text) : undefined;
-      if (stand !== undefined) {
-        let marked = '';
-        let from = 0;
-        for (const at of dashes) {
-          marked += text.slice(from, at) + stand;
-          from = at + 1;
-        }
-        list = parse(marked + text.slice(from));
-        for (const doc of list) {
-          visit(doc, {
-            Scalar: (_key, node) => {
-              if (node.type === 'PLAIN' && node.value === stand) node.value = '-';
-            },
-          });
-        }
-      }
+      for (const _ of new Parser(lines.addNewLine).parse(text));
     }
+    const refusals = fixes?.refusals ?? [];
     const out: unknown[] = [];
     for (const [i, doc] of list.entries()) {
       const where = list.length > 1 ? `${source}, document ${i + 1}` : source;
+      // The first error of the document: `yaml`'s, or one only go-yaml made.
       const err = doc.errors[0];
-      if (err !== undefined) {
-        const pos = lines.linePos(err.pos[0]);
-        const at = ` (line ${pos.line}, column ${pos.col})`;
-        return E.left(invalidInput(where, '', `not valid YAML${at}: ${err.message.split('\n')[0] ?? ''}`));
+      let error = err === undefined ? undefined : { at: toOriginal(err.pos[0]), message: err.message.split('\n')[0] ?? '' };
+      const [start, , end] = doc.range;
+      const refusal = refusals.find((r) => r.at >= toOriginal(start) && r.at < toOriginal(end));
+      if (refusal !== undefined && (error === undefined || refusal.at <= error.at)) error = refusal;
+      if (error !== undefined) {
+        const pos = lines.linePos(error.at);
+        return E.left(invalidInput(where, '', `not valid YAML (line ${pos.line}, column ${pos.col}): ${error.message}`));
+      }
+      if (fixes !== undefined && fixes.standIns.length > 0) {
+        visit(doc, {
+          Scalar: (_key, node) => {
+            if (node.type !== 'PLAIN' || typeof node.value !== 'string') return;
+            let v = node.value;
+            for (const [stand, char] of fixes.standIns) v = v.split(stand).join(char);
+            node.value = v;
+          },
+        });
       }
       let aliases = 0;
       visit(doc, { Alias: () => void aliases++ });
@@ -138,39 +134,4 @@ export function parseFull(text: string, source: string, limits: ReadLimits = DEF
     const message = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
     return E.left(invalidInput(source, '', `could not be read: ${message}${/alias/i.test(message) ? ' (raise the limit with --max-aliases)' : ''}`));
   }
-}
-
-/**
- * Offsets of each `-` that stands directly before `,`, `]` or `}` inside a
- * flow collection, from the `yaml` package's own lexer (so quoted scalars,
- * comments and block scalars are never looked into).
- */
-function flowDashes(text: string): number[] {
-  const { Lexer, CST } = yamlLib();
-  const out: number[] = [];
-  let at = 0;
-  let depth = 0;
-  let dash = -1;
-  for (const token of new Lexer().lex(text)) {
-    const type = CST.tokenType(token);
-    // Markers the lexer adds, which are not in the text, and empty tokens.
-    if (type === 'doc-mode' || type === 'scalar' || type === 'flow-error-end' || token.length === 0) continue;
-    if (dash >= 0 && (type === 'comma' || type === 'flow-seq-end' || type === 'flow-map-end')) out.push(dash);
-    dash = -1;
-    if (type === 'flow-seq-start' || type === 'flow-map-start') depth++;
-    else if (type === 'flow-seq-end' || type === 'flow-map-end') depth = Math.max(0, depth - 1);
-    else if (type === 'doc-start' || type === 'doc-end') depth = 0;
-    else if (type === 'seq-item-ind' && depth > 0) dash = at;
-    at += token.length;
-  }
-  return out;
-}
-
-/** A private-use character that does not occur in the text, if there is one. */
-function standIn(text: string): string | undefined {
-  for (let c = 0xe000; c <= 0xf8ff; c++) {
-    const ch = String.fromCharCode(c);
-    if (!text.includes(ch)) return ch;
-  }
-  return undefined;
 }

@@ -103,6 +103,8 @@ describe('shapes left to the full reader', () => {
     ['a trailing comma', 'a: [1, 2,]\n'],
     ['a top-level scalar', 'hello\n'],
     ['a byte-order mark', '\ufeffa: 1\n'],
+    ['a question mark in a flow scalar (go-yaml refused it)', 'a: [x?y]\n'],
+    ['a colon before a flow indicator', 'a: [b:]\n'],
   ])('%s', (_what, text) => {
     expect(readFast(text)).toBeUndefined();
     // parseDocuments still reads (or refuses) it, through the full reader.

@@ -1,0 +1,201 @@
+/**
+ * Flow collections (`[a, b]`, `{k: v}`) as go-yaml v2's scanner read them,
+ * where the `yaml` package reads them another way. go-yaml v2 (as vendored
+ * by Tekton at 6c132b937e, behind sigs.k8s.io/yaml) differs in five places,
+ * all about plain scalars inside a flow collection:
+ *
+ * 1. `-` right before `,`, `]` or `}` is the string "-" (`[cat, -]`);
+ *    `yaml` sees a block sequence there and refuses.
+ * 2. `:` right after a plain scalar and right before `,`, `]`, `}`, `[` or
+ *    `{` stays in the scalar (`[b:]` is `["b:"]`, `{a:}` is `{"a:": null}`);
+ *    `yaml` reads a key and its empty value.
+ * 3. A plain scalar starting with `?` is an explicit key: `[?x]` is
+ *    `[{x: null}]`; `yaml` reads the string "?x".
+ * 4. A `?` anywhere else in a plain scalar ends it, and nothing may follow:
+ *    `[http://x?y=1]` was refused ("did not find expected ',' or ']'").
+ * 5. A plain scalar starting with `:`, and a `:` with no key before it
+ *    (`[: x]`, `{a: :}`), were refused ("did not find expected node
+ *    content").
+ *
+ * The text is read with `yaml`'s own lexer (so quoted scalars, comments and
+ * block scalars are never looked into) and changed so that `yaml` reads
+ * what go-yaml read: for 1 and 2 the character becomes a one-character
+ * stand-in that occurs nowhere in the text, given back to the scalar once
+ * parsed; for 3 a space is inserted after the `?`; 4 and 5 are refusals.
+ * Offsets in the changed text are mapped back to the original, so error
+ * positions are those of the text the user wrote.
+ *
+ * @packageDocumentation
+ */
+import { yamlLib } from './yaml-lib';
+
+/** A refusal go-yaml v2 made and `yaml` does not: its offset in the original text. */
+export interface FlowRefusal {
+  readonly at: number;
+  readonly message: string;
+}
+
+/** The text to parse in place of the original, and how to read its result. */
+export interface FlowFixes {
+  /** The changed text. */
+  readonly text: string;
+  /** Offsets, in the changed text, of the inserted spaces (ascending). */
+  readonly inserted: readonly number[];
+  /** The stand-in of a `-` (rule 1) or of a kept `:` (rule 2) in plain scalars: the character and what it stands for. */
+  readonly standIns: readonly (readonly [string, string])[];
+  /** Rules 4 and 5, in text order. */
+  readonly refusals: readonly FlowRefusal[];
+}
+
+interface Token {
+  readonly at: number;
+  readonly text: string;
+  /** `yaml`'s token type; `undefined` for the text of a plain scalar. */
+  readonly type: string | undefined;
+}
+
+const CLOSES = new Set(['comma', 'flow-seq-end', 'flow-map-end']);
+/** Tokens after which a `:` in a flow collection has a key before it; `plain` is a plain scalar. */
+const NODE_ENDS = new Set(['plain', 'single-quoted-scalar', 'double-quoted-scalar', 'flow-seq-end', 'flow-map-end', 'alias', 'anchor', 'tag', 'explicit-key-ind']);
+const OPENS = new Set(['flow-seq-start', 'flow-map-start']);
+const CLOSES_OR_OPENS = new Set(['comma', 'flow-seq-end', 'flow-map-end', 'flow-seq-start', 'flow-map-start']);
+
+/** The tokens of the text that are in it, with their offsets. */
+function tokens(text: string): Token[] {
+  const { Lexer, CST } = yamlLib();
+  const out: Token[] = [];
+  let at = 0;
+  let plain = false;
+  for (const source of new Lexer().lex(text)) {
+    const type = CST.tokenType(source) ?? undefined;
+    // Markers the lexer adds, which are not in the text, and empty tokens.
+    // The token after a scalar marker is a plain scalar's text, whatever it
+    // looks like (`-` in `[-: a]` is one).
+    if (type === 'scalar') {
+      plain = true;
+      continue;
+    }
+    if (source.length === 0) plain = false; // an empty scalar
+    if (type === 'doc-mode' || type === 'flow-error-end' || source.length === 0) continue;
+    out.push({ at, text: source, type: plain ? undefined : type });
+    plain = false;
+    at += source.length;
+  }
+  return out;
+}
+
+/** The bracket that closes the innermost open flow collection. */
+const closer = (open: readonly string[]): string => (open[open.length - 1] === '[' ? ']' : '}');
+
+/** The token before token i, past spaces, line breaks and comments. */
+function lastNode(toks: readonly Token[], i: number): { readonly type: string } | undefined {
+  for (let j = i - 1; j >= 0; j--) {
+    const type = toks[j]!.type;
+    if (type === 'space' || type === 'newline' || type === 'comment') continue;
+    return { type: type ?? 'plain' };
+  }
+  return undefined;
+}
+
+/** A private-use character that is neither in the text nor taken, if there is one. */
+function standIn(text: string, taken: string | undefined): string | undefined {
+  for (let c = 0xe000; c <= 0xf8ff; c++) {
+    const ch = String.fromCharCode(c);
+    if (ch !== taken && !text.includes(ch)) return ch;
+  }
+  return undefined;
+}
+
+/**
+ * What to parse in place of `text` so that `yaml` reads its flow
+ * collections as go-yaml v2 did; `undefined` when nothing differs.
+ */
+export function goFlowFixes(text: string): FlowFixes | undefined {
+  if (!text.includes('[') && !text.includes('{')) return undefined;
+  const toks = tokens(text);
+  const dashes: number[] = [];
+  const colons: number[] = [];
+  const keys: number[] = [];
+  const refusals: FlowRefusal[] = [];
+  const open: string[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    switch (t.type) {
+      case 'flow-seq-start':
+      case 'flow-map-start':
+        open.push(t.text);
+        continue;
+      case 'flow-seq-end':
+      case 'flow-map-end':
+        open.pop();
+        continue;
+      case 'doc-start':
+      case 'doc-end':
+        open.length = 0;
+        continue;
+    }
+    if (open.length === 0) continue;
+    const next = toks[i + 1];
+    const touching = next !== undefined && next.at === t.at + t.text.length;
+    if (t.type === 'seq-item-ind') {
+      if (touching && CLOSES.has(next.type ?? '')) dashes.push(t.at);
+    } else if (t.type === 'map-value-ind') {
+      const prev = toks[i - 1];
+      const kept = prev !== undefined && prev.type === undefined && prev.at + prev.text.length === t.at && touching && CLOSES_OR_OPENS.has(next.type ?? '');
+      // Kept before `[` or `{`: the scalar ends at the bracket, which may not follow it.
+      if (kept && OPENS.has(next.type ?? '')) refusals.push({ at: next.at, message: `did not find expected ',' or '${closer(open)}'` });
+      else if (kept) colons.push(t.at);
+      else if (!NODE_ENDS.has(lastNode(toks, i)?.type ?? 'none')) refusals.push({ at: t.at, message: 'did not find expected node content' });
+    } else if (t.type === undefined) {
+      const s = t.text;
+      const q = s.indexOf('?', 1);
+      const close = closer(open);
+      if (s[0] === '?' && (s[1] === '?' || lastNode(toks, i)?.type === 'map-value-ind')) {
+        // `??x`, and `{a: ?x}` (a key where a value belongs)
+        refusals.push({ at: t.at + (s[1] === '?' ? 1 : 0), message: 'did not find expected node content' });
+      }
+      else if (q > 0) refusals.push({ at: t.at + q, message: `did not find expected ',' or '${close}'` });
+      else if (s[0] === ':') refusals.push({ at: t.at, message: 'did not find expected node content' });
+      else if (s[0] === '?' && s[1] === ':') refusals.push({ at: t.at + 1, message: `did not find expected ',' or '${close}'` });
+      else if (s[0] === '?') {
+        keys.push(t.at + 1);
+        // `[?-]`: the key is a `-` before a flow indicator (rule 1).
+        if (s === '?-' && touching && CLOSES.has(next.type ?? '')) dashes.push(t.at + 1);
+      }
+    }
+  }
+  if (dashes.length === 0 && colons.length === 0 && keys.length === 0 && refusals.length === 0) return undefined;
+  const dash = dashes.length > 0 ? standIn(text, undefined) : undefined;
+  const colon = colons.length > 0 ? standIn(text, dash) : undefined;
+  // Edits in text order: a space inserted before a position, or a replaced
+  // character (dash, colon); an insertion goes before a replacement at the same place.
+  const edits: (readonly [number, string, number])[] = [];
+  if (dash !== undefined) for (const at of dashes) edits.push([at, dash, 1]);
+  if (colon !== undefined) for (const at of colons) edits.push([at, colon, 1]);
+  for (const at of keys) edits.push([at, ' ', 0]);
+  edits.sort((a, b) => a[0] - b[0] || a[2] - b[2]);
+  let out = '';
+  let from = 0;
+  const inserted: number[] = [];
+  for (const [at, put, width] of edits) {
+    out += text.slice(from, at);
+    if (width === 0) inserted.push(out.length);
+    out += put;
+    from = at + width;
+  }
+  out += text.slice(from);
+  const standIns: (readonly [string, string])[] = [];
+  if (dash !== undefined) standIns.push([dash, '-']);
+  if (colon !== undefined) standIns.push([colon, ':']);
+  return { text: out, inserted, standIns, refusals };
+}
+
+/** An offset in the changed text as an offset in the original. */
+export function originalOffset(fixes: FlowFixes, at: number): number {
+  let before = 0;
+  for (const q of fixes.inserted) {
+    if (q < at) before++;
+    else break;
+  }
+  return at - before;
+}
