@@ -16,12 +16,17 @@
  * 5. A plain scalar starting with `:`, and a `:` with no key before it
  *    (`[: x]`, `{a: :}`), were refused ("did not find expected node
  *    content").
+ * 6. The lines a quoted scalar or a flow collection goes on to need no
+ *    indentation (`a: "long\ntext"`, `b: [x,\ny]`); `yaml` cuts the
+ *    scalar or collection at a line indented no deeper than its parent.
+ *    Such lines get spaces in front (which neither changes a value).
  *
  * The text is read with `yaml`'s own lexer (so quoted scalars, comments and
  * block scalars are never looked into) and changed so that `yaml` reads
  * what go-yaml read: for 1 and 2 the character becomes a one-character
  * stand-in that occurs nowhere in the text, given back to the scalar once
- * parsed; for 3 a space is inserted after the `?`; 4 and 5 are refusals.
+ * parsed; for 3 a space is inserted after the `?`; 4 and 5 are refusals;
+ * 6 comes first, line by line, until `yaml` no longer cuts anything.
  * Offsets in the changed text are mapped back to the original, so error
  * positions are those of the text the user wrote.
  *
@@ -39,7 +44,7 @@ export interface FlowRefusal {
 export interface FlowFixes {
   /** The changed text. */
   readonly text: string;
-  /** Offsets, in the changed text, of the inserted spaces (ascending). */
+  /** Offsets, in the changed text, of the inserted spaces (ascending; one per space). */
   readonly inserted: readonly number[];
   /** The stand-in of a `-` (rule 1) or of a kept `:` (rule 2) in plain scalars: the character and what it stands for. */
   readonly standIns: readonly (readonly [string, string])[];
@@ -111,7 +116,27 @@ function standIn(text: string, taken: string | undefined): string | undefined {
  * collections as go-yaml v2 did; `undefined` when nothing differs.
  */
 export function goFlowFixes(text: string): FlowFixes | undefined {
-  if (!text.includes('[') && !text.includes('{')) return undefined;
+  const indented = reindent(text);
+  const base = indented?.text ?? text;
+  const marks = base.includes('[') || base.includes('{') ? markFixes(base) : undefined;
+  if (indented === undefined) return marks && { text: marks.text, inserted: marks.inserted, standIns: marks.standIns, refusals: marks.refusals };
+  // Offsets of `base` in the original, and in the text `marks` made of it.
+  const back = (at: number): number => at - countBelow(indented.inserted, at);
+  if (marks === undefined) return { text: base, inserted: indented.inserted, standIns: [], refusals: [] };
+  const forward = (at: number): number => at + countBelow(marks.keys, at + 1);
+  const inserted = [...indented.inserted.map(forward), ...marks.inserted].sort((a, b) => a - b);
+  return { text: marks.text, inserted, standIns: marks.standIns, refusals: marks.refusals.map((r) => ({ at: back(r.at), message: r.message })) };
+}
+
+/** How many of the ascending offsets are below `at`. */
+function countBelow(sorted: readonly number[], at: number): number {
+  let n = 0;
+  while (n < sorted.length && sorted[n]! < at) n++;
+  return n;
+}
+
+/** Rules 1 to 5 on a text: the changed text, and where spaces went in (`keys`: before which offsets of `text`). */
+function markFixes(text: string): (FlowFixes & { readonly keys: readonly number[] }) | undefined {
   const toks = tokens(text);
   const dashes: number[] = [];
   const colons: number[] = [];
@@ -187,7 +212,112 @@ export function goFlowFixes(text: string): FlowFixes | undefined {
   const standIns: (readonly [string, string])[] = [];
   if (dash !== undefined) standIns.push([dash, '-']);
   if (colon !== undefined) standIns.push([colon, ':']);
-  return { text: out, inserted, standIns, refusals };
+  return { text: out, inserted, standIns, refusals, keys };
+}
+
+/** Most lines reindented in one text (each round lexes it again). */
+const MAX_REINDENTS = 100_000;
+
+/**
+ * Rule 6: spaces put in front of each line that continues a quoted scalar
+ * or a flow collection and that `yaml` would cut it at; `undefined` when
+ * there is none.
+ */
+function reindent(text: string): { text: string; inserted: number[] } | undefined {
+  if (!text.includes('\n')) return undefined;
+  let t = text;
+  let inserted: number[] = [];
+  for (let round = 0; round < MAX_REINDENTS; round++) {
+    const cut = firstCut(t);
+    if (cut.length === 0) break;
+    // Insert from the last line back, so earlier offsets stay valid.
+    for (const { at, spaces } of [...cut].reverse()) {
+      t = t.slice(0, at) + ' '.repeat(spaces) + t.slice(at);
+      inserted = inserted.map((q) => (q >= at ? q + spaces : q));
+      for (let k = 0; k < spaces; k++) inserted.push(at + k);
+    }
+    inserted.sort((a, b) => a - b);
+  }
+  return inserted.length === 0 ? undefined : { text: t, inserted };
+}
+
+/** Where line `at` starts with a document marker (`---` or `...` then a blank), which no indentation may hide. */
+function markerLine(t: string, at: number): boolean {
+  const m = t.slice(at, at + 3);
+  const after = t.charAt(at + 3);
+  return (m === '---' || m === '...') && (after === '' || after === ' ' || after === '\t' || after === '\n' || after === '\r');
+}
+
+/** The spaces a line needs in front to reach `needed` columns; none for an empty line or a document marker. */
+function shortfall(t: string, at: number, needed: number): number {
+  let s = at;
+  while (t.charCodeAt(s) === 32) s++;
+  const c = t.charAt(s);
+  if (c === '' || c === '\n' || c === '\r' || (s === at && markerLine(t, at))) return 0;
+  return Math.max(0, needed - (s - at));
+}
+
+/**
+ * The first place `yaml`'s lexer cuts a quoted scalar or a flow collection
+ * at a line go-yaml read on: the lines to indent, each with its spaces.
+ */
+function firstCut(t: string): { at: number; spaces: number }[] {
+  const { Lexer, CST } = yamlLib();
+  const column = (at: number): number => at - (t.lastIndexOf('\n', at - 1) + 1);
+  const flows: number[] = [];
+  let at = 0;
+  for (const source of new Lexer().lex(t)) {
+    const type = CST.tokenType(source);
+    if (type === 'flow-seq-start' || type === 'flow-map-start') flows.push(column(at));
+    else if (type === 'flow-seq-end' || type === 'flow-map-end') flows.pop();
+    else if (type === 'flow-error-end') {
+      // The line at `at` ended the collection (the lexer gave up on it there).
+      const line = t.lastIndexOf('\n', at - 1) + 1;
+      const spaces = flows.length > 0 ? shortfall(t, line, flows[0]! + 1) : 0;
+      return spaces > 0 ? [{ at: line, spaces }] : [];
+    } else if ((type === 'single-quoted-scalar' || type === 'double-quoted-scalar') && !closed(source)) {
+      return quotedLines(t, at, column(at) + 1);
+    }
+    if (type !== 'doc-mode' && type !== 'scalar') at += source.length;
+  }
+  return [];
+}
+
+/** Whether a quoted scalar's token ends with its closing quote. */
+function closed(token: string): boolean {
+  const q = token.charAt(0);
+  for (let i = 1; i < token.length; i++) {
+    const c = token.charAt(i);
+    if (q === '"' && c === '\\') i++;
+    else if (c === q) {
+      if (q === "'" && token.charAt(i + 1) === "'") i++;
+      else return i === token.length - 1;
+    }
+  }
+  return false;
+}
+
+/**
+ * The lines of the quoted scalar starting at `at` (to its closing quote, as
+ * go-yaml scanned it) that need spaces to reach `needed` columns; none when
+ * it never closes or meets a document marker, which go-yaml refused too.
+ */
+function quotedLines(t: string, at: number, needed: number): { at: number; spaces: number }[] {
+  const q = t.charAt(at);
+  const out: { at: number; spaces: number }[] = [];
+  for (let i = at + 1; i < t.length; i++) {
+    const c = t.charAt(i);
+    if (q === '"' && c === '\\') i++;
+    else if (c === q) {
+      if (q === "'" && t.charAt(i + 1) === "'") i++;
+      else return out;
+    } else if (c === '\n') {
+      if (markerLine(t, i + 1)) return [];
+      const spaces = shortfall(t, i + 1, needed);
+      if (spaces > 0) out.push({ at: i + 1, spaces });
+    }
+  }
+  return [];
 }
 
 /** An offset in the changed text as an offset in the original. */

@@ -207,7 +207,7 @@ function isMergeKey(key: unknown): boolean {
  * the first one wins. Anything else Go refused.
  */
 function mergedMaps(value: unknown, doc: Document): readonly unknown[] {
-  const target = (n: unknown): unknown => (isAlias(n) ? n.resolve(doc) : n);
+  const target = (n: unknown): unknown => (isAlias(n) ? anchored(n, doc) : n);
   const refuse = () => new Unreadable('map merge requires map or sequence of maps as the value');
   const v = target(value);
   if (isMap(v)) return [value];
@@ -253,11 +253,18 @@ function convert(node: unknown, doc: Document, budget: { aliases: number }, stac
   }
 }
 
+/** The node an alias names: the last one anchored with its name before it, as yaml.v2 looked it up (none: refused). */
+function anchored(alias: Alias, doc: Document): unknown {
+  const t = alias.resolve(doc);
+  if (t === undefined) throw new Unreadable(`unknown anchor '${alias.source}' referenced`);
+  return t;
+}
+
 /** The node an alias stands for (counted against the budget), or the node itself. */
 function target(node: unknown, doc: Document, budget: { aliases: number }, stack: Set<unknown>): unknown {
   if (!isAlias(node)) return node;
   if (--budget.aliases < 0) throw new Unreadable('too many aliases (raise the limit with --max-aliases)');
-  const t = node.resolve(doc);
+  const t = anchored(node, doc);
   if (stack.has(t)) throw new Unreadable('an alias refers to a node that contains it');
   return target(t, doc, budget, stack);
 }
