@@ -65,13 +65,13 @@ const NODE_ENDS = new Set(['plain', 'single-quoted-scalar', 'double-quoted-scala
 const OPENS = new Set(['flow-seq-start', 'flow-map-start']);
 const CLOSES_OR_OPENS = new Set(['comma', 'flow-seq-end', 'flow-map-end', 'flow-seq-start', 'flow-map-start']);
 
-/** The tokens of the text that are in it, with their offsets. */
-function tokens(text: string): Token[] {
+/** The tokens of the text that are in it, with their offsets (`raw`: the lexer's output, when already at hand). */
+function tokens(text: string, raw: Iterable<string> | undefined): Token[] {
   const { Lexer, CST } = yamlLib();
   const out: Token[] = [];
   let at = 0;
   let plain = false;
-  for (const source of new Lexer().lex(text)) {
+  for (const source of raw ?? new Lexer().lex(text)) {
     const type = CST.tokenType(source) ?? undefined;
     // Markers the lexer adds, which are not in the text, and empty tokens.
     // The token after a scalar marker is a plain scalar's text, whatever it
@@ -116,9 +116,10 @@ function standIn(text: string, taken: string | undefined): string | undefined {
  * collections as go-yaml v2 did; `undefined` when nothing differs.
  */
 export function goFlowFixes(text: string): FlowFixes | undefined {
-  const indented = reindent(text);
+  const lexed = reindent(text);
+  const indented = lexed.inserted.length > 0 ? { text: lexed.text, inserted: lexed.inserted } : undefined;
   const base = indented?.text ?? text;
-  const marks = base.includes('[') || base.includes('{') ? markFixes(base) : undefined;
+  const marks = base.includes('[') || base.includes('{') ? markFixes(base, lexed.raw) : undefined;
   if (indented === undefined) return marks && { text: marks.text, inserted: marks.inserted, standIns: marks.standIns, refusals: marks.refusals };
   // Offsets of `base` in the original, and in the text `marks` made of it.
   const back = (at: number): number => at - countBelow(indented.inserted, at);
@@ -136,8 +137,8 @@ function countBelow(sorted: readonly number[], at: number): number {
 }
 
 /** Rules 1 to 5 on a text: the changed text, and where spaces went in (`keys`: before which offsets of `text`). */
-function markFixes(text: string): (FlowFixes & { readonly keys: readonly number[] }) | undefined {
-  const toks = tokens(text);
+function markFixes(text: string, raw: readonly string[] | undefined): (FlowFixes & { readonly keys: readonly number[] }) | undefined {
+  const toks = tokens(text, raw);
   const dashes: number[] = [];
   const colons: number[] = [];
   const keys: number[] = [];
@@ -223,13 +224,16 @@ const MAX_REINDENTS = 100_000;
  * or a flow collection and that `yaml` would cut it at; `undefined` when
  * there is none.
  */
-function reindent(text: string): { text: string; inserted: number[] } | undefined {
-  if (!text.includes('\n')) return undefined;
+function reindent(text: string): { text: string; inserted: number[]; raw: readonly string[] | undefined } {
+  if (!text.includes('\n')) return { text, inserted: [], raw: undefined };
   let t = text;
   let inserted: number[] = [];
+  let raw: readonly string[] | undefined;
   for (let round = 0; round < MAX_REINDENTS; round++) {
-    const cut = firstCut(t);
+    raw = [...new (yamlLib().Lexer)().lex(t)];
+    const cut = firstCut(t, raw);
     if (cut.length === 0) break;
+    raw = undefined;
     // Insert from the last line back, so earlier offsets stay valid.
     for (const { at, spaces } of [...cut].reverse()) {
       t = t.slice(0, at) + ' '.repeat(spaces) + t.slice(at);
@@ -238,7 +242,8 @@ function reindent(text: string): { text: string; inserted: number[] } | undefine
     }
     inserted.sort((a, b) => a - b);
   }
-  return inserted.length === 0 ? undefined : { text: t, inserted };
+  // The lexer's tokens of the final text, for rules 1 to 5.
+  return { text: t, inserted, raw };
 }
 
 /** Where line `at` starts with a document marker (`---` or `...` then a blank), which no indentation may hide. */
@@ -261,12 +266,12 @@ function shortfall(t: string, at: number, needed: number): number {
  * The first place `yaml`'s lexer cuts a quoted scalar or a flow collection
  * at a line go-yaml read on: the lines to indent, each with its spaces.
  */
-function firstCut(t: string): { at: number; spaces: number }[] {
-  const { Lexer, CST } = yamlLib();
+function firstCut(t: string, raw: readonly string[]): { at: number; spaces: number }[] {
+  const { CST } = yamlLib();
   const column = (at: number): number => at - (t.lastIndexOf('\n', at - 1) + 1);
   const flows: number[] = [];
   let at = 0;
-  for (const source of new Lexer().lex(t)) {
+  for (const source of raw) {
     const type = CST.tokenType(source);
     if (type === 'flow-seq-start' || type === 'flow-map-start') flows.push(column(at));
     else if (type === 'flow-seq-end' || type === 'flow-map-end') flows.pop();
