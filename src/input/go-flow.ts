@@ -92,12 +92,12 @@ function tokens(text: string, raw: Iterable<string> | undefined): Token[] {
 /** The bracket that closes the innermost open flow collection. */
 const closer = (open: readonly string[]): string => (open[open.length - 1] === '[' ? ']' : '}');
 
-/** The token before token i, past spaces, line breaks and comments. */
-function lastNode(toks: readonly Token[], i: number): { readonly type: string } | undefined {
+/** The type of the token before token i, past spaces, line breaks and comments (`plain` for a plain scalar). */
+function lastNode(toks: readonly Token[], i: number): string | undefined {
   for (let j = i - 1; j >= 0; j--) {
     const type = toks[j]!.type;
     if (type === 'space' || type === 'newline' || type === 'comment') continue;
-    return { type: type ?? 'plain' };
+    return type ?? 'plain';
   }
   return undefined;
 }
@@ -120,11 +120,13 @@ export function goFlowFixes(text: string): FlowFixes | undefined {
   const indented = lexed.inserted.length > 0 ? { text: lexed.text, inserted: lexed.inserted } : undefined;
   const base = indented?.text ?? text;
   const marks = base.includes('[') || base.includes('{') ? markFixes(base, lexed.raw) : undefined;
-  if (indented === undefined) return marks && { text: marks.text, inserted: marks.inserted, standIns: marks.standIns, refusals: marks.refusals };
+  if (indented === undefined) return marks;
   // Offsets of `base` in the original, and in the text `marks` made of it.
   const back = (at: number): number => at - countBelow(indented.inserted, at);
   if (marks === undefined) return { text: base, inserted: indented.inserted, standIns: [], refusals: [] };
-  const forward = (at: number): number => at + countBelow(marks.keys, at + 1);
+  // The i-th space `marks` inserted went in before offset inserted[i] - i of `base`.
+  const before = marks.inserted.map((q, i) => q - i);
+  const forward = (at: number): number => at + countBelow(before, at + 1);
   const inserted = [...indented.inserted.map(forward), ...marks.inserted].sort((a, b) => a - b);
   return { text: marks.text, inserted, standIns: marks.standIns, refusals: marks.refusals.map((r) => ({ at: back(r.at), message: r.message })) };
 }
@@ -136,8 +138,8 @@ function countBelow(sorted: readonly number[], at: number): number {
   return n;
 }
 
-/** Rules 1 to 5 on a text: the changed text, and where spaces went in (`keys`: before which offsets of `text`). */
-function markFixes(text: string, raw: readonly string[] | undefined): (FlowFixes & { readonly keys: readonly number[] }) | undefined {
+/** Rules 1 to 5 on a text. */
+function markFixes(text: string, raw: readonly string[] | undefined): FlowFixes | undefined {
   const toks = tokens(text, raw);
   const dashes: number[] = [];
   const colons: number[] = [];
@@ -171,12 +173,12 @@ function markFixes(text: string, raw: readonly string[] | undefined): (FlowFixes
       // Kept before `[` or `{`: the scalar ends at the bracket, which may not follow it.
       if (kept && OPENS.has(next.type ?? '')) refusals.push({ at: next.at, message: `did not find expected ',' or '${closer(open)}'` });
       else if (kept) colons.push(t.at);
-      else if (!NODE_ENDS.has(lastNode(toks, i)?.type ?? 'none')) refusals.push({ at: t.at, message: 'did not find expected node content' });
+      else if (!NODE_ENDS.has(lastNode(toks, i) ?? 'none')) refusals.push({ at: t.at, message: 'did not find expected node content' });
     } else if (t.type === undefined) {
       const s = t.text;
       const q = s.indexOf('?', 1);
       const close = closer(open);
-      if (s[0] === '?' && (s[1] === '?' || lastNode(toks, i)?.type === 'map-value-ind')) {
+      if (s[0] === '?' && (s[1] === '?' || lastNode(toks, i) === 'map-value-ind')) {
         // `??x`, and `{a: ?x}` (a key where a value belongs)
         refusals.push({ at: t.at + (s[1] === '?' ? 1 : 0), message: 'did not find expected node content' });
       }
@@ -213,7 +215,7 @@ function markFixes(text: string, raw: readonly string[] | undefined): (FlowFixes
   const standIns: (readonly [string, string])[] = [];
   if (dash !== undefined) standIns.push([dash, '-']);
   if (colon !== undefined) standIns.push([colon, ':']);
-  return { text: out, inserted, standIns, refusals, keys };
+  return { text: out, inserted, standIns, refusals };
 }
 
 /** Most lines reindented in one text (each round lexes it again). */
@@ -288,19 +290,22 @@ function firstCut(t: string, raw: readonly string[]): { at: number; spaces: numb
   return [];
 }
 
-/** Whether a quoted scalar's token ends with its closing quote. */
-function closed(token: string): boolean {
-  const q = token.charAt(0);
-  for (let i = 1; i < token.length; i++) {
-    const c = token.charAt(i);
+/** The offset of the closing quote of the quoted scalar at `at` (`\\` escapes in `"`, `''` in `'`); -1 when it never closes. */
+function quoteEnd(t: string, at: number): number {
+  const q = t.charAt(at);
+  for (let i = at + 1; i < t.length; i++) {
+    const c = t.charAt(i);
     if (q === '"' && c === '\\') i++;
     else if (c === q) {
-      if (q === "'" && token.charAt(i + 1) === "'") i++;
-      else return i === token.length - 1;
+      if (q === "'" && t.charAt(i + 1) === "'") i++;
+      else return i;
     }
   }
-  return false;
+  return -1;
 }
+
+/** Whether a quoted scalar's token ends with its closing quote. */
+const closed = (token: string): boolean => quoteEnd(token, 0) === token.length - 1;
 
 /**
  * The lines of the quoted scalar starting at `at` (to its closing quote, as
@@ -308,21 +313,14 @@ function closed(token: string): boolean {
  * it never closes or meets a document marker, which go-yaml refused too.
  */
 function quotedLines(t: string, at: number, needed: number): { at: number; spaces: number }[] {
-  const q = t.charAt(at);
+  const end = quoteEnd(t, at);
   const out: { at: number; spaces: number }[] = [];
-  for (let i = at + 1; i < t.length; i++) {
-    const c = t.charAt(i);
-    if (q === '"' && c === '\\') i++;
-    else if (c === q) {
-      if (q === "'" && t.charAt(i + 1) === "'") i++;
-      else return out;
-    } else if (c === '\n') {
-      if (markerLine(t, i + 1)) return [];
-      const spaces = shortfall(t, i + 1, needed);
-      if (spaces > 0) out.push({ at: i + 1, spaces });
-    }
+  for (let i = t.indexOf('\n', at); i >= 0 && i < end; i = t.indexOf('\n', i + 1)) {
+    if (markerLine(t, i + 1)) return [];
+    const spaces = shortfall(t, i + 1, needed);
+    if (spaces > 0) out.push({ at: i + 1, spaces });
   }
-  return [];
+  return out;
 }
 
 /** An offset in the changed text as an offset in the original. */

@@ -198,6 +198,7 @@ const CONTINUED: readonly (readonly [string, unknown])[] = [
   // The `yaml` package alone reads this one without an error, as b: 'x"'.
   ["a:\n  b: \"x\\\"\n  c: 1\n  d: \"y\"\n", {"error":"yaml: line 3: did not find expected key"}],
   ["a:\n  b: \"x\\\"\nc: 1\nd: \"y\n", {"error":"yaml: line 3: did not find expected key"}],
+  ["a:\n  b: \"x\\\ny\"\n", {"a":{"b":"xy"}}],
   ["a: *x\n", {"error":"yaml: unknown anchor 'x' referenced"}],
   ["a: *x\nb: &x 1\n", {"error":"yaml: unknown anchor 'x' referenced"}],
   ["b:\n  <<: *nope\n", {"error":"yaml: unknown anchor 'nope' referenced"}],
